@@ -1,0 +1,7 @@
+export * from './catalog.js'
+export * from './errors.js'
+export * from './print.js'
+export * from './routes.js'
+export * from './socket.js'
+export * from './views.js'
+export * from './vocabulary.js'

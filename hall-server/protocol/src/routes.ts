@@ -1,0 +1,494 @@
+import { type Static, type TSchema, Type } from 'typebox'
+import { ServiceGuide, ServiceSummary } from './catalog.js'
+import { PrintOutcome } from './print.js'
+import { RATING_REASONS } from './vocabulary.js'
+import {
+  CallView,
+  CaseOutcomeSchema,
+  CaseTypeSchema,
+  CaseView,
+  DeviceRoleSchema,
+  FollowUpView,
+  HallSnapshot,
+  MissingMaterial,
+  Millis,
+  Nullable,
+  Priority,
+  QueueView,
+  RatingLevelSchema,
+  RatingView,
+  StaffCard,
+  StaffRoleSchema,
+  TicketView,
+  WindowView,
+} from './views.js'
+
+/**
+ * Every HTTP operation of the hall server: method, path, schemas and who may call it. The server
+ * registers its routes from this table, `/openapi.json` is generated from it, and the screens' typed
+ * client calls operations by their `operationId` (the key).
+ */
+
+/** Who may call an operation: a device role, a signed-in staff role, or anyone. */
+export type Access =
+  | 'public'
+  | 'kiosk'
+  | 'counter'
+  | 'pad'
+  | 'display'
+  | 'window_screen'
+  | 'wall'
+  | 'agent'
+  | 'clerk'
+  | 'manager'
+
+export interface RouteDef {
+  method: 'GET' | 'POST'
+  path: string
+  summary: string
+  tag: string
+  access: readonly Access[]
+  params?: TSchema
+  querystring?: TSchema
+  body?: TSchema
+  response: TSchema
+  /** Status of a successful answer, 200 unless stated. */
+  status?: 200 | 201
+}
+
+const ANY_DEVICE = ['kiosk', 'counter', 'pad', 'display', 'window_screen', 'wall', 'agent'] as const
+const ANYONE_SIGNED = [...ANY_DEVICE, 'clerk', 'manager'] as const
+const STAFF = ['clerk', 'manager'] as const
+
+const WindowParams = Type.Object({ windowId: Type.String({ minLength: 1, maxLength: 32 }) })
+const TicketParams = Type.Object({ ticketId: Type.String({ minLength: 1, maxLength: 64 }) })
+const CaseParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 64 }) })
+const FollowUpParams = Type.Object({ followUpId: Type.String({ minLength: 1, maxLength: 64 }) })
+const Id = Type.String({ minLength: 1, maxLength: 64 })
+
+export const IssueTicketBody = Type.Object(
+  {
+    queueId: Type.Optional(Id),
+    serviceItemId: Type.Optional(Id),
+    /** Staff may set any class; a kiosk gets elderly from the card and appointment from check-in. */
+    priority: Type.Optional(Priority),
+    cardReadId: Type.Optional(Id),
+    appointmentCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    print: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+)
+export type IssueTicketBody = Static<typeof IssueTicketBody>
+
+export const IssuedTicket = Type.Object({
+  ticket: TicketView,
+  queueName: Type.String(),
+  peopleAhead: Type.Integer(),
+  estimatedWaitMinutes: Nullable(Type.Integer()),
+  /** What the kiosk shows as a QR code when the printer cannot print it. */
+  qrContent: Type.String(),
+  print: PrintOutcome,
+})
+export type IssuedTicket = Static<typeof IssuedTicket>
+
+export const TicketStatusView = Type.Object({
+  ticket: TicketView,
+  queueName: Type.String(),
+  peopleAhead: Type.Integer(),
+  estimatedWaitMinutes: Nullable(Type.Integer()),
+})
+export type TicketStatusView = Static<typeof TicketStatusView>
+
+export const CallResult = Type.Object({ ticket: TicketView, call: CallView })
+export type CallResult = Static<typeof CallResult>
+
+export const TicketResult = Type.Object({ ticket: TicketView })
+
+export const TransferBody = Type.Object(
+  { toQueueId: Type.Optional(Id), toWindowId: Type.Optional(Id) },
+  { additionalProperties: false },
+)
+export type TransferBody = Static<typeof TransferBody>
+
+export const CallTicketBody = Type.Object(
+  { ticketId: Type.Optional(Id), code: Type.Optional(Type.String({ minLength: 2, maxLength: 12 })) },
+  { additionalProperties: false },
+)
+export type CallTicketBody = Static<typeof CallTicketBody>
+
+export const PauseBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 100 }) },
+  { additionalProperties: false },
+)
+
+export const StartCaseBody = Type.Object(
+  { serviceItemId: Type.Optional(Id), cardReadId: Type.Optional(Id) },
+  { additionalProperties: false },
+)
+export type StartCaseBody = Static<typeof StartCaseBody>
+
+export const FinishCaseBody = Type.Object(
+  {
+    serviceItemId: Id,
+    caseType: CaseTypeSchema,
+    outcome: CaseOutcomeSchema,
+    missingMaterials: Type.Optional(Type.Array(MissingMaterial, { maxItems: 50 })),
+    refusalReason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    /** Promised working days, for 承诺件; defaults to the catalog's promised time limit. */
+    promiseDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+    /** Working days the applicant has to bring the missing materials. */
+    supplementDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+    cardReadId: Type.Optional(Id),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+    /** Keep serving the same ticket for another case instead of finishing it. */
+    continueService: Type.Optional(Type.Boolean()),
+    print: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+)
+export type FinishCaseBody = Static<typeof FinishCaseBody>
+
+export const FinishedCase = Type.Object({ case: CaseView, print: PrintOutcome })
+export type FinishedCase = Static<typeof FinishedCase>
+
+export const RatingBody = Type.Object(
+  {
+    level: RatingLevelSchema,
+    reasons: Type.Optional(Type.Array(Type.Enum(Object.keys(RATING_REASONS)), { maxItems: 8 })),
+    comment: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+)
+export type RatingBody = Static<typeof RatingBody>
+
+export const SignInBody = Type.Object(
+  {
+    staffNo: Type.String({ minLength: 1, maxLength: 32 }),
+    pin: Type.String({ minLength: 4, maxLength: 32 }),
+  },
+  { additionalProperties: false },
+)
+export type SignInBody = Static<typeof SignInBody>
+
+export const Session = Type.Object({
+  token: Type.String(),
+  staff: StaffCard,
+  role: StaffRoleSchema,
+  windowId: Nullable(Type.String()),
+  expiresAt: Millis,
+})
+export type Session = Static<typeof Session>
+
+export const PrincipalView = Type.Object({
+  kind: Type.Enum(['device', 'staff']),
+  deviceId: Type.String(),
+  role: Type.Union([DeviceRoleSchema, StaffRoleSchema]),
+  windowId: Nullable(Type.String()),
+  terminal: Nullable(Type.String()),
+  staff: Nullable(StaffCard),
+})
+export type PrincipalView = Static<typeof PrincipalView>
+
+export const VerifyFollowUpBody = Type.Object(
+  {
+    finding: Type.String({ minLength: 1, maxLength: 2000 }),
+    /** Whether the complaint holds; an unfounded one is closed with an explanation. */
+    reasonable: Type.Boolean(),
+  },
+  { additionalProperties: false },
+)
+export const CloseFollowUpBody = Type.Object(
+  { resolution: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+)
+
+export const ServiceQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 50 })),
+  category: Type.Optional(Type.String({ maxLength: 50 })),
+  queueId: Type.Optional(Type.String({ maxLength: 32 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+})
+
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Millis,
+  actor: Type.String(),
+  action: Type.String(),
+  subject: Nullable(Type.String()),
+  outcome: Type.Enum(['ok', 'refused']),
+  detail: Nullable(Type.String()),
+})
+export type AuditEntry = Static<typeof AuditEntry>
+
+export const routes = {
+  health: {
+    method: 'GET',
+    path: '/api/health',
+    summary: '健康检查',
+    tag: 'system',
+    access: ['public'],
+    response: Type.Object({ status: Type.Literal('ok') }),
+  },
+  getHallSnapshot: {
+    method: 'GET',
+    path: '/api/snapshot',
+    summary: '大厅完整状态',
+    tag: 'hall',
+    access: ANYONE_SIGNED,
+    response: HallSnapshot,
+  },
+  listQueues: {
+    method: 'GET',
+    path: '/api/queues',
+    summary: '业务队列及等候人数',
+    tag: 'hall',
+    access: ANYONE_SIGNED,
+    response: Type.Array(QueueView),
+  },
+  issueTicket: {
+    method: 'POST',
+    path: '/api/tickets',
+    summary: '取号',
+    tag: 'tickets',
+    access: ['kiosk', 'counter', 'clerk', 'manager'],
+    body: IssueTicketBody,
+    response: IssuedTicket,
+    status: 201,
+  },
+  getTicket: {
+    method: 'GET',
+    path: '/api/tickets/:ticketId',
+    summary: '号码状态与前面等候人数',
+    tag: 'tickets',
+    access: ANYONE_SIGNED,
+    params: TicketParams,
+    response: TicketStatusView,
+  },
+  cancelTicket: {
+    method: 'POST',
+    path: '/api/tickets/:ticketId/cancel',
+    summary: '作废号码',
+    tag: 'tickets',
+    access: ['manager'],
+    params: TicketParams,
+    response: TicketResult,
+  },
+  callNext: {
+    method: 'POST',
+    path: '/api/windows/:windowId/call-next',
+    summary: '呼叫下一位',
+    tag: 'windows',
+    access: STAFF,
+    params: WindowParams,
+    response: CallResult,
+  },
+  recall: {
+    method: 'POST',
+    path: '/api/windows/:windowId/recall',
+    summary: '重呼',
+    tag: 'windows',
+    access: STAFF,
+    params: WindowParams,
+    response: CallResult,
+  },
+  skipTicket: {
+    method: 'POST',
+    path: '/api/windows/:windowId/skip',
+    summary: '过号',
+    tag: 'windows',
+    access: STAFF,
+    params: WindowParams,
+    response: TicketResult,
+  },
+  transferTicket: {
+    method: 'POST',
+    path: '/api/windows/:windowId/transfer',
+    summary: '转移到其他队列或窗口',
+    tag: 'windows',
+    access: STAFF,
+    params: WindowParams,
+    body: TransferBody,
+    response: TicketResult,
+  },
+  callTicket: {
+    method: 'POST',
+    path: '/api/windows/:windowId/call-ticket',
+    summary: '呼叫指定号码',
+    tag: 'windows',
+    access: STAFF,
+    params: WindowParams,
+    body: CallTicketBody,
+    response: CallResult,
+  },
+  completeTicket: {
+    method: 'POST',
+    path: '/api/windows/:windowId/complete',
+    summary: '结束当前号码的服务',
+    tag: 'windows',
+    access: STAFF,
+    params: WindowParams,
+    response: TicketResult,
+  },
+  pauseWindow: {
+    method: 'POST',
+    path: '/api/windows/:windowId/pause',
+    summary: '暂停服务',
+    tag: 'windows',
+    access: STAFF,
+    params: WindowParams,
+    body: PauseBody,
+    response: WindowView,
+  },
+  resumeWindow: {
+    method: 'POST',
+    path: '/api/windows/:windowId/resume',
+    summary: '恢复服务',
+    tag: 'windows',
+    access: STAFF,
+    params: WindowParams,
+    response: WindowView,
+  },
+  startCase: {
+    method: 'POST',
+    path: '/api/windows/:windowId/cases',
+    summary: '开始办件',
+    tag: 'cases',
+    access: STAFF,
+    params: WindowParams,
+    body: StartCaseBody,
+    response: CaseView,
+    status: 201,
+  },
+  finishCase: {
+    method: 'POST',
+    path: '/api/cases/:caseId/finish',
+    summary: '办结办件（受理、补齐补正或不予受理）',
+    tag: 'cases',
+    access: STAFF,
+    params: CaseParams,
+    body: FinishCaseBody,
+    response: FinishedCase,
+  },
+  getCase: {
+    method: 'GET',
+    path: '/api/cases/:caseId',
+    summary: '办件详情',
+    tag: 'cases',
+    access: ['clerk', 'manager', 'pad', 'counter'],
+    params: CaseParams,
+    response: CaseView,
+  },
+  submitRating: {
+    method: 'POST',
+    path: '/api/cases/:caseId/rating',
+    summary: '好差评评价',
+    tag: 'ratings',
+    access: ['pad'],
+    params: CaseParams,
+    body: RatingBody,
+    response: RatingView,
+    status: 201,
+  },
+  signIn: {
+    method: 'POST',
+    path: '/api/auth/sign-in',
+    summary: '工作人员签到登录',
+    tag: 'auth',
+    access: ['counter', 'wall'],
+    body: SignInBody,
+    response: Session,
+  },
+  signOut: {
+    method: 'POST',
+    path: '/api/auth/sign-out',
+    summary: '工作人员签退',
+    tag: 'auth',
+    access: STAFF,
+    response: Type.Object({ ok: Type.Literal(true) }),
+  },
+  whoAmI: {
+    method: 'GET',
+    path: '/api/auth/me',
+    summary: '当前身份',
+    tag: 'auth',
+    access: ANYONE_SIGNED,
+    response: PrincipalView,
+  },
+  listFollowUps: {
+    method: 'GET',
+    path: '/api/follow-ups',
+    summary: '差评核实整改',
+    tag: 'ratings',
+    access: ['manager', 'wall'],
+    response: Type.Array(FollowUpView),
+  },
+  verifyFollowUp: {
+    method: 'POST',
+    path: '/api/follow-ups/:followUpId/verify',
+    summary: '核实差评',
+    tag: 'ratings',
+    access: ['manager'],
+    params: FollowUpParams,
+    body: VerifyFollowUpBody,
+    response: FollowUpView,
+  },
+  closeFollowUp: {
+    method: 'POST',
+    path: '/api/follow-ups/:followUpId/close',
+    summary: '整改完成并反馈',
+    tag: 'ratings',
+    access: ['manager'],
+    params: FollowUpParams,
+    body: CloseFollowUpBody,
+    response: FollowUpView,
+  },
+  searchServices: {
+    method: 'GET',
+    path: '/api/services',
+    summary: '查找事项（中文或拼音首字母）',
+    tag: 'services',
+    access: ANYONE_SIGNED,
+    querystring: ServiceQuery,
+    response: Type.Array(ServiceSummary),
+  },
+  getService: {
+    method: 'GET',
+    path: '/api/services/:serviceId',
+    summary: '办事指南',
+    tag: 'services',
+    access: ANYONE_SIGNED,
+    params: Type.Object({ serviceId: Id }),
+    response: ServiceGuide,
+  },
+  listAudit: {
+    method: 'GET',
+    path: '/api/audit',
+    summary: '操作日志',
+    tag: 'system',
+    access: ['manager'],
+    querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }),
+    response: Type.Array(AuditEntry),
+  },
+} as const satisfies Record<string, RouteDef>
+
+export type Routes = typeof routes
+export type OperationId = keyof Routes
+
+type StaticOf<R, K extends string> = R extends Record<K, infer S extends TSchema> ? Static<S> : undefined
+
+/** The typed input of an operation, for the screens' client. */
+export type OperationInput<Op extends OperationId> = {
+  params: StaticOf<Routes[Op], 'params'>
+  query: StaticOf<Routes[Op], 'querystring'>
+  body: StaticOf<Routes[Op], 'body'>
+}
+export type OperationOutput<Op extends OperationId> = Static<Routes[Op]['response']>
+
+/** Fills `:name` segments of a route path. */
+export function routePath(path: string, params: Record<string, string> | undefined): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params?.[name]
+    if (value === undefined) throw new Error(`missing path parameter ${name}`)
+    return encodeURIComponent(value)
+  })
+}

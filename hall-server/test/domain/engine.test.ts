@@ -1,0 +1,156 @@
+import t from 'tap'
+import type { Command } from '../../src/domain/index.js'
+import { MONDAY_9AM, newEngine } from './fixture.js'
+
+const issue = (queueId: string, priority: 'normal' | 'elderly' = 'normal'): Command => ({
+  type: 'issueTicket',
+  queueId,
+  priority,
+  source: 'kiosk',
+  applicant: null,
+  appointmentId: null,
+  serviceItemId: null,
+  ignoreHours: false,
+})
+
+t.test('a ticket is issued, called, served as a case, rated', (t) => {
+  const engine = newEngine()
+  let now = MONDAY_9AM
+  const issued = engine.execute(issue('market'), now)
+  t.equal(issued.refusal, null)
+  const ticket = Object.values(engine.state.tickets)[0]!
+  t.equal(ticket.code, 'A001')
+  t.equal(engine.execute({ type: 'callNext', windowId: '1' }, now).refusal?.code, 'WINDOW_NOT_OPEN')
+  t.equal(engine.execute({ type: 'signIn', windowId: '1', staffNo: 'S01' }, now).refusal, null)
+  now += 60_000
+  const called = engine.execute({ type: 'callNext', windowId: '1' }, now)
+  t.equal(called.refusal, null)
+  const call = called.events.find((e) => e.type === 'ticket.called')
+  t.equal(call?.type === 'ticket.called' && call.call.text, '请 A001 号到 1 号窗口办理')
+  const started = engine.execute({ type: 'startCase', windowId: '1', serviceItem: null, applicant: null }, now)
+  t.equal(started.refusal, null)
+  const caseId = engine.state.windows['1']!.openCaseId!
+  t.equal(caseId, 'BJ202611230001')
+  t.equal(engine.execute({ type: 'callNext', windowId: '1' }, now).refusal?.code, 'CASE_OPEN')
+  const incomplete = engine.execute(
+    {
+      type: 'finishCase',
+      windowId: '1',
+      caseId,
+      serviceItem: { id: 's1', name: '个体工商户登记', promisedDays: null },
+      caseType: 'immediate',
+      outcome: 'supplement',
+      missingMaterials: [],
+      refusalReason: null,
+      promiseDays: null,
+      supplementDays: null,
+      applicant: null,
+      note: null,
+      continueService: false,
+    },
+    now,
+  )
+  t.equal(incomplete.refusal?.code, 'CASE_INCOMPLETE')
+  const finished = engine.execute(
+    {
+      type: 'finishCase',
+      windowId: '1',
+      caseId,
+      serviceItem: { id: 's1', name: '个体工商户登记', promisedDays: 3 },
+      caseType: 'promised',
+      outcome: 'accepted',
+      missingMaterials: [],
+      refusalReason: null,
+      promiseDays: null,
+      supplementDays: null,
+      applicant: null,
+      note: null,
+      continueService: false,
+    },
+    now,
+  )
+  t.equal(finished.refusal, null)
+  const done = engine.state.cases[caseId]!
+  t.equal(done.receiptNo, 'SL202611230001')
+  t.equal(done.promiseDeadline, '2026-11-26', 'three working days after Monday')
+  t.equal(engine.state.tickets[ticket.id]!.status, 'done')
+  t.equal(
+    engine.execute({ type: 'rate', caseId, windowId: '2', level: 'satisfied', reasons: [], comment: null, channel: 'pad' }, now)
+      .refusal?.code,
+    'RATING_WRONG_WINDOW',
+  )
+  t.equal(
+    engine.execute(
+      { type: 'rate', caseId, windowId: '1', level: 'dissatisfied', reasons: [], comment: null, channel: 'pad' },
+      now,
+    ).refusal?.code,
+    'RATING_REASON_REQUIRED',
+  )
+  const rated = engine.execute(
+    { type: 'rate', caseId, windowId: '1', level: 'dissatisfied', reasons: ['slow'], comment: null, channel: 'pad' },
+    now,
+  )
+  t.equal(rated.refusal, null)
+  t.equal(Object.keys(engine.state.followUps).length, 1, 'a bad rating opens a follow-up')
+  t.equal(
+    engine.execute({ type: 'rate', caseId, windowId: '1', level: 'satisfied', reasons: [], comment: null, channel: 'pad' }, now)
+      .refusal?.code,
+    'CASE_NOT_FOUND',
+    'one rating per case',
+  )
+  t.end()
+})
+
+t.test('an unrated case is recorded as 未评价 after the limit', (t) => {
+  const engine = newEngine()
+  const now = MONDAY_9AM
+  engine.execute(issue('public'), now)
+  engine.execute({ type: 'signIn', windowId: '2', staffNo: 'S02' }, now)
+  engine.execute({ type: 'callNext', windowId: '2' }, now)
+  engine.execute({ type: 'startCase', windowId: '2', serviceItem: null, applicant: null }, now)
+  const caseId = engine.state.windows['2']!.openCaseId!
+  engine.execute(
+    {
+      type: 'finishCase',
+      windowId: '2',
+      caseId,
+      serviceItem: { id: 's2', name: '低保申请', promisedDays: null },
+      caseType: 'immediate',
+      outcome: 'rejected',
+      missingMaterials: [],
+      refusalReason: '不符合申请条件',
+      promiseDays: null,
+      supplementDays: null,
+      applicant: null,
+      note: null,
+      continueService: false,
+    },
+    now,
+  )
+  const caseEvents = (events: { type: string }[]) => events.filter((e) => e.type.startsWith('case.'))
+  t.same(caseEvents(engine.execute({ type: 'tick' }, now + 60_000).events), [])
+  const expired = engine.execute({ type: 'tick' }, now + 121_000)
+  t.same(caseEvents(expired.events).map((e) => e.type), ['case.unrated'])
+  t.ok(
+    expired.events.some((e) => e.type === 'alarm.raised' && e.alarm.kind === 'window_unstaffed'),
+    'the unstaffed windows 1 and 3 raise alarms after the grace period',
+  )
+  t.equal(engine.state.stats.ratings['unrated'], 1)
+  t.end()
+})
+
+t.test('the day rolls over: numbers restart, yesterday is closed', (t) => {
+  const engine = newEngine()
+  engine.execute(issue('market'), MONDAY_9AM)
+  engine.execute(issue('market'), MONDAY_9AM)
+  const tuesday = MONDAY_9AM + 86_400_000
+  const outcome = engine.execute(issue('market'), tuesday)
+  t.equal(outcome.refusal, null)
+  t.same(
+    outcome.events.map((e) => e.type),
+    ['ticket.expired', 'ticket.expired', 'day.opened', 'ticket.issued'],
+  )
+  t.equal(engine.state.businessDate, '2026-11-24')
+  t.equal(Object.values(engine.state.tickets)[0]?.code, 'A001')
+  t.end()
+})
