@@ -102,7 +102,7 @@ export type PrintResult = Static<typeof PrintResult>
 /** What the server tells the screen about a print it asked for. */
 export const PrintOutcome = Type.Object({
   jobId: Nullable(Type.String()),
-  status: Type.Enum(['printed', 'failed', 'no_printer']),
+  status: Type.Enum(['queued', 'printed', 'failed', 'no_printer']),
   message: Nullable(Type.String()),
 })
 export type PrintOutcome = Static<typeof PrintOutcome>

@@ -1,0 +1,33 @@
+/** Window LED strip screen: protocol-neutral types, `hall-v1` codec, registry. */
+export { crc16Modbus } from './crc16.js'
+export {
+  BROADCAST_ADDRESS,
+  encodeCommand,
+  encodeLedText,
+  encodeReply,
+  frame,
+  HallV1LedCommand,
+  hallV1LedProtocol,
+  MAX_PAYLOAD,
+} from './hall-v1.js'
+export { getLedProtocol, ledProtocols } from './registry.js'
+export {
+  LED_NAK_REASONS,
+  type LedCommand,
+  type LedCommandResult,
+  type LedCommandType,
+  LedCodecError,
+  LedColor,
+  LedEffect,
+  type LedEncodeOptions,
+  LedErrorCode,
+  type LedFrameError,
+  type LedFrameResult,
+  type LedNakReason,
+  type LedProtocol,
+  type LedReply,
+  type LedResult,
+  type LedStreamDecoder,
+  MAX_BRIGHTNESS,
+  MIN_BRIGHTNESS,
+} from './types.js'
