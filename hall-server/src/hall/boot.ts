@@ -1,0 +1,96 @@
+import { mkdir } from 'node:fs/promises'
+import type { ServiceGuide, ServiceSummary } from '@hall/protocol'
+import { alarmPolicy, domainConfig, type HallConfig, type Paths } from '../config.js'
+import {
+  businessDate,
+  createCalendar,
+  createHall,
+  emptyState,
+  evolve,
+  type HallState,
+} from '../domain/index.js'
+import { loadOrCreateKey, Sealer } from '../security/secrets.js'
+import { Db } from '../store/db.js'
+import { migrate } from '../store/migrations.js'
+import { eventsAfter, latestSnapshot, listDevices, upsertDevice } from '../store/repos.js'
+import { Applicants } from './applicants.js'
+import { Identity } from './identity.js'
+import { Printing } from './printing.js'
+import { HallService } from './service.js'
+
+/**
+ * Opens a hall: the data directory, the database (migrated), the key, and the state rebuilt from
+ * the latest snapshot plus the events after it — exactly the hall as it was when it stopped.
+ */
+
+/** The service catalog as the handlers use it. */
+export interface Catalog {
+  get(id: string): Promise<ServiceGuide | null>
+  search(query: { q: string; category: string | null; queueId: string | null; limit: number }): ServiceSummary[]
+}
+
+export interface Hall {
+  config: HallConfig
+  catalog: Catalog
+  paths: Paths
+  db: Db
+  service: HallService
+  identity: Identity
+  applicants: Applicants
+  printing: Printing
+  sealer: Sealer
+  clock: () => number
+}
+
+export async function restoreState(db: Db, fresh: () => HallState): Promise<{ state: HallState; seq: number }> {
+  const snapshot = await latestSnapshot(db)
+  const hall = createHall(snapshot?.state ?? fresh())
+  let seq = snapshot?.seq ?? 0
+  for await (const stored of eventsAfter(db, seq)) {
+    evolve(hall, stored.event)
+    seq = stored.seq
+  }
+  return { state: hall.state, seq }
+}
+
+export async function openHall(config: HallConfig, paths: Paths, clock: () => number = Date.now): Promise<Hall> {
+  await mkdir(paths.dataDir, { recursive: true, mode: 0o700 })
+  const db = await Db.open(paths.dbFile, { synchronous: config.server.synchronous })
+  await migrate(db)
+  for (const device of config.devices) await upsertDevice(db, device)
+  const key = config.security.key ? Buffer.from(config.security.key, 'base64') : await loadOrCreateKey(paths.keyFile)
+  const sealer = new Sealer(key)
+  const env = {
+    config: domainConfig(config),
+    calendar: createCalendar(config.calendar),
+    alarms: alarmPolicy(config),
+  }
+  const { state, seq } = await restoreState(db, () => emptyState(businessDate(clock(), config.hall.utcOffsetMinutes)))
+  const service = new HallService({
+    db,
+    env,
+    state,
+    seq,
+    notice: config.hall.notice,
+    snapshotEvery: config.server.snapshotEvery,
+    clock,
+  })
+  service.setDevices(await listDevices(db))
+  return {
+    config,
+    paths,
+    db,
+    service,
+    identity: new Identity(db, () => env.config.staff, clock, config.security.sessionHours),
+    applicants: new Applicants(sealer, clock),
+    printing: new Printing(db, clock),
+    sealer,
+    clock,
+  }
+}
+
+export async function closeHall(hall: Hall): Promise<void> {
+  await hall.service.drained()
+  await hall.service.writeSnapshot()
+  await hall.db.close()
+}

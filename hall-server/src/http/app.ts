@@ -1,0 +1,127 @@
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import { ApiError, apiError, ERRORS, type OperationId, type RouteDef, routes } from '@hall/protocol'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import type { Hall } from '../hall/boot.js'
+import { allowed, type Principal } from '../hall/identity.js'
+import { CommandRefused } from '../hall/service.js'
+import { authHandlers } from './auth.js'
+import { caseHandlers } from './cases.js'
+import type { Handler, Handlers } from './handler.js'
+import { ticketHandlers } from './tickets.js'
+import { windowHandlers } from './windows.js'
+
+/**
+ * The hall server's HTTP face: every operation of the contract's route table, each validated by its
+ * schema, authorised by its access list, and answered by its handler. One error handler turns
+ * refusals into `{ code, message }` with the contract's status, and hides the details of 5xx.
+ */
+
+export const handlers: Handlers = { ...ticketHandlers, ...windowHandlers, ...caseHandlers, ...authHandlers }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null
+  }
+}
+
+export interface AppOptions {
+  logger?: boolean | object
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization
+  if (!header?.startsWith('Bearer ')) return undefined
+  return header.slice(7).trim()
+}
+
+export async function buildApp(hall: Hall, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 256 * 1024,
+    // Unknown fields are refused rather than silently dropped: the contract is the contract.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: false } },
+  })
+  app.decorateRequest('principal', null)
+
+  await app.register(rateLimit, {
+    global: true,
+    max: hall.config.server.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: context.statusCode,
+      ...apiError('RATE_LIMITED'),
+    }),
+  })
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: '便民服务中心排队叫号与好差评系统 — hall server API',
+        version: '1.0.0',
+        description: 'Every operation of the hall server. Devices authenticate with their enrolment token, staff with the session token from signIn, as `Authorization: Bearer <token>`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  })
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof CommandRefused) {
+      return reply.code(ERRORS[error.code].status).send(apiError(error.code, error.message === error.code ? undefined : error.message))
+    }
+    const fastifyError = error as { validation?: { instancePath: string; message?: string }[]; statusCode?: number }
+    if (fastifyError.validation) {
+      const details = fastifyError.validation.map((v) => `${v.instancePath || '/'} ${v.message ?? ''}`.trim())
+      return reply.code(400).send(apiError('VALIDATION', undefined, details))
+    }
+    if (fastifyError.statusCode === 429) return reply.code(429).send(apiError('RATE_LIMITED'))
+    if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+      return reply.code(fastifyError.statusCode).send(apiError(fastifyError.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION'))
+    }
+    const sqlite = typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('SQLITE')
+    request.log.error({ err: error }, 'request failed')
+    return sqlite ? reply.code(503).send(apiError('STORAGE_FAILED')) : reply.code(500).send(apiError('INTERNAL'))
+  })
+
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(apiError('NOT_FOUND')))
+
+  for (const [operationId, def] of Object.entries(routes) as [OperationId, RouteDef][]) {
+    const handler = handlers[operationId] as Handler<OperationId>
+    const isPublic = def.access.includes('public')
+    app.route({
+      method: def.method,
+      url: def.path,
+      schema: {
+        operationId,
+        summary: def.summary,
+        tags: [def.tag],
+        ...(isPublic ? {} : { security: [{ bearer: [] }] }),
+        ...(def.params ? { params: def.params } : {}),
+        ...(def.querystring ? { querystring: def.querystring } : {}),
+        ...(def.body ? { body: def.body } : {}),
+        response: { [def.status ?? 200]: def.response, '4xx': ApiError, '5xx': ApiError },
+      },
+      preHandler: async (request) => {
+        if (isPublic) return
+        const principal = await hall.identity.authenticate(bearer(request))
+        if (!principal) throw new CommandRefused('UNAUTHORIZED')
+        if (!allowed(principal, def.access)) throw new CommandRefused('FORBIDDEN')
+        request.principal = principal
+      },
+      handler: async (request, reply) => {
+        const result = await handler(hall, {
+          principal: request.principal as Principal,
+          params: request.params as never,
+          query: request.query as never,
+          body: request.body as never,
+        })
+        reply.code(def.status ?? 200)
+        return result
+      },
+    })
+  }
+
+  app.get('/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger())
+  return app
+}

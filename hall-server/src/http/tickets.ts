@@ -1,0 +1,132 @@
+import type { PriorityClass, TicketSource, TicketView } from '@hall/protocol'
+import { estimateWaitMinutes, queueView, type Ticket, ticketView } from '../domain/index.js'
+import type { Hall } from '../hall/boot.js'
+import { ticketJob } from '../hall/printing.js'
+import { CommandRefused } from '../hall/service.js'
+import type { Write } from '../store/journal.js'
+import { actor, type Handlers } from './handler.js'
+
+/** Taking a number, and what the hall looks like. */
+
+export function ticketQr(ticketId: string): string {
+  return `HALLTICKET:${ticketId}`
+}
+
+function peopleAheadOf(hall: Hall, ticket: Ticket): { peopleAhead: number; estimatedWaitMinutes: number | null } {
+  const engine = hall.service.view
+  const ctx = engine.context(hall.clock())
+  const live = engine.state.tickets[ticket.id] ?? ticket
+  const waiting = live.status === 'waiting' || live.status === 'transferred'
+  const peopleAhead = waiting ? engine.hall.index.peopleAhead(live) : 0
+  const queueId = live.transferQueueId ?? live.queueId
+  return {
+    peopleAhead,
+    estimatedWaitMinutes: waiting ? estimateWaitMinutes(engine.hall, ctx, queueId, peopleAhead) : null,
+  }
+}
+
+export const ticketHandlers: Pick<
+  Handlers,
+  'health' | 'getHallSnapshot' | 'listQueues' | 'issueTicket' | 'getTicket' | 'cancelTicket'
+> = {
+  async health() {
+    return { status: 'ok' as const }
+  },
+
+  async getHallSnapshot(hall) {
+    return hall.service.snapshot()
+  },
+
+  async listQueues(hall) {
+    return hall.service.snapshot().queues
+  },
+
+  async issueTicket(hall, { principal, body }) {
+    const config = hall.service.env.config
+    let queueId = body.queueId
+    if (body.serviceItemId !== undefined) {
+      const item = await hall.catalog.get(body.serviceItemId)
+      if (!item) throw new CommandRefused('SERVICE_NOT_FOUND')
+      queueId ??= item.queueId ?? undefined
+    }
+    if (queueId === undefined) throw new CommandRefused('VALIDATION', '请选择业务类别')
+    const isDevice = principal.kind === 'device'
+    let priority: PriorityClass = body.priority ?? 'normal'
+    if (isDevice && principal.role === 'kiosk' && priority !== 'normal') throw new CommandRefused('PRIORITY_NOT_ALLOWED')
+    const writes: Write[] = []
+    let applicant = null
+    let commitApplicant = () => undefined as void
+    if (body.cardReadId !== undefined) {
+      const found = hall.applicants.applicantFor(body.cardReadId)
+      if (!found) throw new CommandRefused('CARD_READ_EXPIRED')
+      applicant = found.applicant
+      writes.push(...found.writes)
+      commitApplicant = found.commit
+      const age = hall.applicants.age(body.cardReadId, hall.service.state.businessDate)
+      if (priority === 'normal' && age !== null && age >= config.priority.elderlyAge) priority = 'elderly'
+    }
+    const source: TicketSource = isDevice ? (principal.role === 'kiosk' ? 'kiosk' : 'counter') : principal.role === 'manager' ? 'manager' : 'counter'
+    const executed = await hall.service.execute(
+      {
+        type: 'issueTicket',
+        queueId,
+        priority,
+        source,
+        applicant,
+        appointmentId: null,
+        serviceItemId: body.serviceItemId ?? null,
+        ignoreHours: !isDevice,
+      },
+      actor(principal),
+      { action: 'issueTicket', subject: queueId },
+      writes,
+    )
+    commitApplicant()
+    const issued = executed.events.find((e) => e.type === 'ticket.issued')
+    if (!issued || issued.type !== 'ticket.issued') throw new Error('issueTicket produced no ticket')
+    const ticket: TicketView = ticketView(issued.ticket)
+    const { peopleAhead, estimatedWaitMinutes } = peopleAheadOf(hall, issued.ticket)
+    const queueName = config.queues.find((q) => q.id === queueId)?.name ?? queueId
+    const qrContent = ticketQr(ticket.id)
+    const wantsPrint = body.print ?? principal.role === 'kiosk'
+    const print = wantsPrint
+      ? await hall.printing.print(
+          principal.terminal,
+          ticketJob(config, ticket, queueName, peopleAhead, estimatedWaitMinutes, qrContent),
+        )
+      : { jobId: null, status: 'no_printer' as const, message: null }
+    return { ticket, queueName, peopleAhead, estimatedWaitMinutes, qrContent, print }
+  },
+
+  async getTicket(hall, { params }) {
+    const engine = hall.service.view
+    const found = engine.state.tickets[params.ticketId]
+    if (!found) throw new CommandRefused('TICKET_NOT_FOUND')
+    const ctx = engine.context(hall.clock())
+    const queueId = found.transferQueueId ?? found.queueId
+    return {
+      ticket: ticketView(found),
+      queueName: queueView(engine.hall, ctx, queueId)?.name ?? queueId,
+      ...peopleAheadOf(hall, found),
+    }
+  },
+
+  async cancelTicket(hall, { principal, params }) {
+    const executed = await hall.service.execute(
+      { type: 'cancelTicket', ticketId: params.ticketId, reason: '管理人员作废' },
+      actor(principal),
+      { action: 'cancelTicket', subject: params.ticketId },
+    )
+    return { ticket: ticketOf(executed.effects, params.ticketId) }
+  },
+}
+
+export function ticketOf(effects: { kind: string }[], ticketId?: string): TicketView {
+  for (let i = effects.length - 1; i >= 0; i--) {
+    const effect = effects[i] as { kind: string; ticket?: Ticket }
+    if (effect.kind === 'ticket' && effect.ticket && (ticketId === undefined || effect.ticket.id === ticketId)) {
+      return ticketView(effect.ticket)
+    }
+  }
+  throw new Error('the command touched no ticket')
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify'
+import type { HallConfig, Paths } from './config.js'
+import { buildApp } from './http/app.js'
+import { type LandingLink, registerLanding, registerScreens, type ScreenRoot } from './http/landing.js'
+import { closeHall, type Hall, openHall } from './hall/boot.js'
+import { attachRealtime, type HallIo } from './realtime/socket.js'
+
+export { ConfigError, loadConfig, parseConfig, pathsFrom } from './config.js'
+export type { HallConfig, Paths } from './config.js'
+export type { Hall } from './hall/boot.js'
+
+/**
+ * The whole hall server: storage, domain, HTTP, socket.io, the clock that expires ratings and
+ * raises alarms, and the screens' static files.
+ */
+
+export interface StartOptions {
+  config: HallConfig
+  paths: Paths
+  clock?: () => number
+  logger?: boolean | object
+  host?: string
+  port?: number
+  /** Built screen bundles to serve, e.g. kiosk-ui/dist at /kiosk/. */
+  screens?: ScreenRoot[]
+  /** Links for the landing page at `/` (the demo adds one per enrolled screen). */
+  links?: LandingLink[]
+  tickMs?: number
+}
+
+export interface HallServer {
+  app: FastifyInstance
+  io: HallIo
+  hall: Hall
+  url: string
+  close(): Promise<void>
+}
+
+export async function startHallServer(options: StartOptions): Promise<HallServer> {
+  const hall = await openHall(options.config, options.paths, options.clock)
+  const app = await buildApp(hall, { logger: options.logger ?? false })
+  await registerScreens(app, options.screens ?? [])
+  registerLanding(app, hall, options.links ?? [])
+  const io = attachRealtime(app, hall)
+  let ticking = false
+  const ticker = setInterval(() => {
+    if (ticking) return
+    ticking = true
+    hall.service
+      .execute({ type: 'tick' }, { id: 'system' }, null)
+      .catch((error) => app.log.error({ err: error }, 'tick failed'))
+      .finally(() => {
+        ticking = false
+      })
+  }, options.tickMs ?? 1000)
+  ticker.unref()
+  const address = await app.listen({
+    host: options.host ?? options.config.server.host,
+    port: options.port ?? options.config.server.port,
+  })
+  let closed = false
+  return {
+    app,
+    io,
+    hall,
+    url: address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1'),
+    async close() {
+      if (closed) return
+      closed = true
+      clearInterval(ticker)
+      io.disconnectSockets(true)
+      await new Promise<void>((resolve) => io.close(() => resolve()))
+      await app.close().catch(() => undefined)
+      await closeHall(hall)
+    },
+  }
+}

@@ -1,0 +1,77 @@
+import type { CaseView, FollowUpView, MissingMaterial } from '@hall/protocol'
+import type { Db } from './db.js'
+
+/** Reads of the report tables: finished cases, follow-ups, and a day's figures. */
+
+interface CaseRow {
+  id: string
+  ticket_id: string | null
+  ticket_code: string | null
+  window_id: string
+  staff_no: string
+  status: 'open' | 'finished'
+  service_item_id: string | null
+  service_name: string | null
+  case_type: CaseView['caseType']
+  outcome: CaseView['outcome']
+  receipt_no: string | null
+  missing_materials: string
+  refusal_reason: string | null
+  promise_days: number | null
+  promise_deadline: string | null
+  applicant_name: string | null
+  opened_at: number
+  finished_at: number | null
+  rating_deadline: number | null
+  rating: CaseView['rating']
+}
+
+const CASE_SELECT = `SELECT c.*, t.code AS ticket_code, a.name_masked AS applicant_name FROM cases c
+  LEFT JOIN tickets t ON t.id = c.ticket_id LEFT JOIN applicants a ON a.id = c.applicant_id`
+
+function caseOfRow(r: CaseRow): CaseView {
+  return {
+    id: r.id,
+    ticketId: r.ticket_id,
+    ticketCode: r.ticket_code,
+    windowId: r.window_id,
+    staffNo: r.staff_no,
+    status: r.status,
+    serviceItemId: r.service_item_id,
+    serviceName: r.service_name,
+    caseType: r.case_type,
+    outcome: r.outcome,
+    receiptNo: r.receipt_no,
+    missingMaterials: JSON.parse(r.missing_materials) as MissingMaterial[],
+    refusalReason: r.refusal_reason,
+    promiseDays: r.promise_days,
+    promiseDeadline: r.promise_deadline,
+    applicantName: r.applicant_name,
+    openedAt: r.opened_at,
+    finishedAt: r.finished_at,
+    rating: r.rating,
+    ratingDeadline: r.rating_deadline,
+  }
+}
+
+export async function caseRowById(db: Db, id: string): Promise<CaseView | null> {
+  const row = await db.get<CaseRow>(`${CASE_SELECT} WHERE c.id = ? OR c.receipt_no = ?`, [id, id])
+  return row ? caseOfRow(row) : null
+}
+
+/** Cases of the applicants with this blind index (one person's cases), newest first. */
+export async function casesByApplicantHash(db: Db, idHash: string, limit = 50): Promise<CaseView[]> {
+  const rows = await db.all<CaseRow>(
+    `${CASE_SELECT} WHERE c.applicant_id IN (SELECT id FROM applicants WHERE id_hash = ?)
+     ORDER BY c.opened_at DESC LIMIT ?`,
+    [idHash, limit],
+  )
+  return rows.map(caseOfRow)
+}
+
+export async function followUpsFromDb(db: Db, since: number): Promise<FollowUpView[]> {
+  const rows = await db.all<{ data: string }>('SELECT data FROM follow_ups WHERE opened_at >= ? ORDER BY opened_at DESC', [
+    since,
+  ])
+  return rows.map((r) => JSON.parse(r.data) as FollowUpView)
+}
