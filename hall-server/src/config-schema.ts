@@ -9,7 +9,7 @@ import { type Static, Type } from 'typebox'
 const Id = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' })
 const Clock = Type.String({ pattern: '^([01]\\d|2[0-4]):[0-5]\\d$' })
 const DayHours = Type.Union([Type.Tuple([Clock, Clock]), Type.Null()])
-const Date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
+const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
 
 export const QueueSchema = Type.Object({
   id: Id,
@@ -81,7 +81,7 @@ export const HallConfigSchema = Type.Object({
     { default: { workday: ['09:00', '17:00'], weekend: ['09:00', '12:00'], holiday: null } },
   ),
   calendar: Type.Object(
-    { holidays: Type.Array(Date, { default: [] }), workdays: Type.Array(Date, { default: [] }) },
+    { holidays: Type.Array(DateText, { default: [] }), workdays: Type.Array(DateText, { default: [] }) },
     { default: {} },
   ),
   priority: Type.Object(
@@ -92,7 +92,10 @@ export const HallConfigSchema = Type.Object({
     },
     { default: {} },
   ),
-  calling: Type.Object({ maxRecalls: Type.Integer({ minimum: 0, maximum: 10, default: 2 }) }, { default: {} }),
+  calling: Type.Object(
+    { maxRecalls: Type.Integer({ minimum: 0, maximum: 10, default: 2 }) },
+    { default: {} },
+  ),
   rating: Type.Object(
     {
       timeoutSec: Type.Integer({ minimum: 10, maximum: 3600, default: 120 }),

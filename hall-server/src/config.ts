@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { WINDOW_BOUND_ROLES } from '@hall/protocol'
 import { Value } from 'typebox/value'
-import { HallConfigSchema, type HallConfig } from './config-schema.js'
+import { type HallConfig, HallConfigSchema } from './config-schema.js'
 import type { AlarmPolicy } from './domain/alarms.js'
 import { parseClock } from './domain/calendar.js'
 import type { DomainConfig } from './domain/types.js'
@@ -23,7 +23,12 @@ export class ConfigError extends Error {
   }
 }
 
-function describe(error: { keyword: string; instancePath: string; params: Record<string, unknown>; message: string }) {
+function describe(error: {
+  keyword: string
+  instancePath: string
+  params: Record<string, unknown>
+  message: string
+}) {
   const where = error.instancePath === '' ? '（根）' : error.instancePath.slice(1).replaceAll('/', '.')
   switch (error.keyword) {
     case 'required':
@@ -85,12 +90,14 @@ function semanticProblems(config: HallConfig): string[] {
   config.devices.forEach((d, i) => {
     const needsWindow = WINDOW_BOUND_ROLES.includes(d.role)
     if (needsWindow && d.windowId === null) problems.push(`devices.${i}：${d.role} 设备必须指定 windowId`)
-    if (d.windowId !== null && !windowIds.has(d.windowId)) problems.push(`devices.${i}.windowId：没有窗口 ${d.windowId}`)
+    if (d.windowId !== null && !windowIds.has(d.windowId))
+      problems.push(`devices.${i}.windowId：没有窗口 ${d.windowId}`)
     if (d.role === 'agent' && d.terminal === null) problems.push(`devices.${i}：设备代理必须指定 terminal`)
   })
   for (const kind of ['workday', 'weekend', 'holiday'] as const) {
     const day = config.hours[kind]
-    if (day && parseClock(day[0]) >= parseClock(day[1])) problems.push(`hours.${kind}：开始时间须早于结束时间`)
+    if (day && parseClock(day[0]) >= parseClock(day[1]))
+      problems.push(`hours.${kind}：开始时间须早于结束时间`)
   }
   if (config.security.key !== undefined && Buffer.from(config.security.key, 'base64').length !== 32) {
     problems.push('security.key：应为 32 字节密钥的 base64')
@@ -102,7 +109,9 @@ export function parseConfig(raw: unknown, file: string): HallConfig {
   const withDefaults = Value.Default(HallConfigSchema, structuredClone(raw))
   const errors = [...Value.Errors(HallConfigSchema, withDefaults)]
   if (errors.length > 0) {
-    throw new ConfigError(file, [...new Set(errors.map((e) => describe(e as Parameters<typeof describe>[0])))])
+    throw new ConfigError(file, [
+      ...new Set(errors.map((e) => describe(e as Parameters<typeof describe>[0]))),
+    ])
   }
   const config = withDefaults as HallConfig
   const problems = semanticProblems(config)
@@ -117,7 +126,9 @@ export async function loadConfig(file: string): Promise<HallConfig> {
     text = await readFile(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new ConfigError(path, [code === 'ENOENT' ? '文件不存在（可用 hallctl init 生成）' : `无法读取：${code}`])
+    throw new ConfigError(path, [
+      code === 'ENOENT' ? '文件不存在（可用 hallctl init 生成）' : `无法读取：${code}`,
+    ])
   }
   let raw: unknown
   try {

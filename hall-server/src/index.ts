@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import type { HallConfig, Paths } from './config.js'
+import { closeHall, type Hall, openHall, watchDatabase } from './hall/boot.js'
 import { buildApp } from './http/app.js'
 import { type LandingLink, registerLanding, registerScreens, type ScreenRoot } from './http/landing.js'
-import { closeHall, type Hall, openHall } from './hall/boot.js'
 import { attachRealtime, type HallIo } from './realtime/socket.js'
 
-export { ConfigError, loadConfig, parseConfig, pathsFrom } from './config.js'
 export type { HallConfig, Paths } from './config.js'
+export { ConfigError, loadConfig, parseConfig, pathsFrom } from './config.js'
 export type { Hall } from './hall/boot.js'
 
 /**
@@ -42,6 +42,9 @@ export async function startHallServer(options: StartOptions): Promise<HallServer
   await registerScreens(app, options.screens ?? [])
   registerLanding(app, hall, options.links ?? [])
   const io = attachRealtime(app, hall)
+  const checkDatabase = watchDatabase(hall)
+  const watcher = setInterval(() => void checkDatabase().catch(() => undefined), 3000)
+  watcher.unref()
   let ticking = false
   const ticker = setInterval(() => {
     if (ticking) return
@@ -51,6 +54,7 @@ export async function startHallServer(options: StartOptions): Promise<HallServer
       .catch((error) => app.log.error({ err: error }, 'tick failed'))
       .finally(() => {
         ticking = false
+        hall.service.maybeSnapshot()
       })
   }, options.tickMs ?? 1000)
   ticker.unref()
@@ -68,6 +72,7 @@ export async function startHallServer(options: StartOptions): Promise<HallServer
       if (closed) return
       closed = true
       clearInterval(ticker)
+      clearInterval(watcher)
       io.disconnectSockets(true)
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await app.close().catch(() => undefined)

@@ -24,7 +24,11 @@ try {
     config,
     paths,
     logger: { level: process.env['HALL_LOG_LEVEL'] ?? 'info' },
-    ...(values.port ? { port: Number(values.port) } : process.env['HALL_PORT'] ? { port: Number(process.env['HALL_PORT']) } : {}),
+    ...(values.port
+      ? { port: Number(values.port) }
+      : process.env['HALL_PORT']
+        ? { port: Number(process.env['HALL_PORT']) }
+        : {}),
     ...(values.host ? { host: values.host } : {}),
     screens: [
       { prefix: '/kiosk/', root: resolve(here, '../../kiosk-ui/dist') },
@@ -33,7 +37,7 @@ try {
   })
   server.app.log.info(`${config.hall.name} 大厅服务器已启动：${server.url}`)
   const stop = (signal: string) => {
-    server.app.log.info(`${signal}: stopping`)
+    server.app.log.info({ journal: server.hall.service.journalStats }, `${signal}: stopping`)
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),

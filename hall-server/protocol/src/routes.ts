@@ -1,7 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox'
 import { ServiceGuide, ServiceSummary } from './catalog.js'
 import { PrintOutcome } from './print.js'
-import { RATING_REASONS } from './vocabulary.js'
 import {
   CallView,
   CaseOutcomeSchema,
@@ -10,8 +9,8 @@ import {
   DeviceRoleSchema,
   FollowUpView,
   HallSnapshot,
-  MissingMaterial,
   Millis,
+  MissingMaterial,
   Nullable,
   Priority,
   QueueView,
@@ -22,6 +21,7 @@ import {
   TicketView,
   WindowView,
 } from './views.js'
+import { RATING_REASONS } from './vocabulary.js'
 
 /**
  * Every HTTP operation of the hall server: method, path, schemas and who may call it. The server

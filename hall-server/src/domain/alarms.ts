@@ -31,7 +31,13 @@ export function deviceStatus(hall: Hall, cmd: Of<'deviceStatus'>, ctx: Context):
   return {
     ok: true,
     events: [
-      { type: 'device.status', deviceId: cmd.deviceId, online: cmd.online, attached: cmd.attached, at: ctx.now },
+      {
+        type: 'device.status',
+        deviceId: cmd.deviceId,
+        online: cmd.online,
+        attached: cmd.attached,
+        at: ctx.now,
+      },
     ],
   }
 }
@@ -60,16 +66,22 @@ export function wantedAlarms(hall: Hall, ctx: Context, policy: AlarmPolicy): Wan
       const subject = `${deviceId}/${attached.name}`
       if (!attached.connected) {
         const kind: AlarmKind = attached.kind === 'printer' ? 'printer_error' : 'device_offline'
-        wanted.push({ kind, subject, message: `${subject} 未连接${attached.lastError ? `：${attached.lastError}` : ''}` })
+        wanted.push({
+          kind,
+          subject,
+          message: `${subject} 未连接${attached.lastError ? `：${attached.lastError}` : ''}`,
+        })
         continue
       }
       const printer = attached.printer
       if (!printer) continue
-      if (printer.paper === 'out') wanted.push({ kind: 'printer_paper_out', subject, message: `${subject} 缺纸` })
+      if (printer.paper === 'out')
+        wanted.push({ kind: 'printer_paper_out', subject, message: `${subject} 缺纸` })
       if (printer.paper === 'near_end') {
         wanted.push({ kind: 'printer_paper_near_end', subject, message: `${subject} 打印纸将尽` })
       }
-      if (printer.coverOpen) wanted.push({ kind: 'printer_cover_open', subject, message: `${subject} 纸仓盖未关` })
+      if (printer.coverOpen)
+        wanted.push({ kind: 'printer_cover_open', subject, message: `${subject} 纸仓盖未关` })
       if (!printer.online || printer.error) {
         wanted.push({ kind: 'printer_error', subject, message: `${subject} ${printer.error ?? '脱机'}` })
       }
@@ -80,7 +92,12 @@ export function wantedAlarms(hall: Hall, ctx: Context, policy: AlarmPolicy): Wan
     const ws = state.windows[window.id]
     const status = ws?.status ?? 'closed'
     const since = ws?.statusSince ?? 0
-    if (open && status === 'closed' && window.postA !== null && now - since > policy.unstaffedGraceMinutes * 60_000) {
+    if (
+      open &&
+      status === 'closed' &&
+      window.postA !== null &&
+      now - since > policy.unstaffedGraceMinutes * 60_000
+    ) {
       wanted.push({
         kind: 'window_unstaffed',
         subject: window.id,

@@ -21,7 +21,12 @@ export function signIn(hall: Hall, cmd: Of<'signIn'>, ctx: Context): Decision<Do
     if (window.staffNo === cmd.staffNo && window.id !== cmd.windowId && window.status !== 'closed') {
       if (window.openCaseId !== null) return refuse('CASE_OPEN', `请先在${window.id}号窗口办结当前办件`)
       if (window.currentTicketId !== null) {
-        events.push({ type: 'ticket.completed', ticketId: window.currentTicketId, windowId: window.id, at: ctx.now })
+        events.push({
+          type: 'ticket.completed',
+          ticketId: window.currentTicketId,
+          windowId: window.id,
+          at: ctx.now,
+        })
       }
       events.push({ type: 'window.closed', windowId: window.id, at: ctx.now })
     }
@@ -36,7 +41,12 @@ export function signOut(hall: Hall, cmd: Of<'signOut'>, ctx: Context): Decision<
   if (window.openCaseId !== null) return refuse('CASE_OPEN')
   const events: DomainEvent[] = []
   if (window.currentTicketId !== null) {
-    events.push({ type: 'ticket.completed', ticketId: window.currentTicketId, windowId: window.id, at: ctx.now })
+    events.push({
+      type: 'ticket.completed',
+      ticketId: window.currentTicketId,
+      windowId: window.id,
+      at: ctx.now,
+    })
   }
   events.push({ type: 'window.closed', windowId: window.id, at: ctx.now })
   return { ok: true, events }
@@ -139,7 +149,8 @@ export function finishCase(hall: Hall, cmd: Of<'finishCase'>, ctx: Context): Dec
       refusalReason: cmd.outcome === 'rejected' ? refusalReason : null,
       promiseDays: promised ? promiseDays : null,
       promiseDeadline: promised ? ctx.calendar.addWorkingDays(today, promiseDays) : null,
-      supplementDeadline: cmd.outcome === 'supplement' ? ctx.calendar.addWorkingDays(today, supplementDays) : null,
+      supplementDeadline:
+        cmd.outcome === 'supplement' ? ctx.calendar.addWorkingDays(today, supplementDays) : null,
       applicant: cmd.applicant,
       note: cmd.note?.trim() || null,
       ratingDeadline: ctx.now + ctx.config.ratingTimeoutSec * 1000,
@@ -155,7 +166,8 @@ export function finishCase(hall: Hall, cmd: Of<'finishCase'>, ctx: Context): Dec
 export function rate(hall: Hall, cmd: Of<'rate'>, ctx: Context): Decision<DomainEvent> {
   const found = hall.state.cases[cmd.caseId]
   if (!found) return refuse('CASE_NOT_FOUND', '这个办件不在待评价状态（可能已评价或已超时）')
-  if (found.status !== 'finished' || found.ratingDeadline === null) return refuse('CASE_STATE', '办件尚未办结')
+  if (found.status !== 'finished' || found.ratingDeadline === null)
+    return refuse('CASE_STATE', '办件尚未办结')
   if (found.rating !== null) return refuse('RATING_EXISTS')
   if (found.windowId !== cmd.windowId) return refuse('RATING_WRONG_WINDOW')
   if (ctx.now > found.ratingDeadline) return refuse('RATING_EXPIRED')
@@ -208,7 +220,14 @@ export function verifyFollowUp(hall: Hall, cmd: Of<'verifyFollowUp'>, ctx: Conte
   return {
     ok: true,
     events: [
-      { type: 'followUp.verified', id: followUp.id, finding, reasonable: cmd.reasonable, by: cmd.by, at: ctx.now },
+      {
+        type: 'followUp.verified',
+        id: followUp.id,
+        finding,
+        reasonable: cmd.reasonable,
+        by: cmd.by,
+        at: ctx.now,
+      },
     ],
   }
 }
@@ -219,7 +238,10 @@ export function closeFollowUp(hall: Hall, cmd: Of<'closeFollowUp'>, ctx: Context
   if (followUp.status !== 'verified') return refuse('FOLLOW_UP_STATE', '请先核实，再填写整改或解释说明')
   const resolution = cmd.resolution.trim()
   if (resolution === '') return refuse('VALIDATION', '请填写整改情况或解释说明')
-  return { ok: true, events: [{ type: 'followUp.closed', id: followUp.id, resolution, by: cmd.by, at: ctx.now }] }
+  return {
+    ok: true,
+    events: [{ type: 'followUp.closed', id: followUp.id, resolution, by: cmd.by, at: ctx.now }],
+  }
 }
 
 /** Cases whose rating time ran out are recorded as 未评价. */

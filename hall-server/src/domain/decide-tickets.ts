@@ -4,7 +4,14 @@ import type { Command } from './commands.js'
 import type { DomainEvent } from './events.js'
 import type { Hall } from './evolve.js'
 import { hallMode } from './hours.js'
-import { type Context, type Decision, refuse, type Ticket, type WindowConfig, type WindowState } from './types.js'
+import {
+  type Context,
+  type Decision,
+  refuse,
+  type Ticket,
+  type WindowConfig,
+  type WindowState,
+} from './types.js'
 
 /** Taking numbers and moving them through the windows. */
 
@@ -53,7 +60,10 @@ export function issueTicket(hall: Hall, cmd: Of<'issueTicket'>, ctx: Context): D
     appointmentId: cmd.appointmentId,
     serviceItemId: cmd.serviceItemId,
   }
-  return { ok: true, events: [{ type: 'ticket.issued', ticket, localHour: hourOfDay(now, config.utcOffsetMinutes) }] }
+  return {
+    ok: true,
+    events: [{ type: 'ticket.issued', ticket, localHour: hourOfDay(now, config.utcOffsetMinutes) }],
+  }
 }
 
 interface WindowAt {
@@ -62,7 +72,11 @@ interface WindowAt {
 }
 
 /** The window, which must be staffed and not paused, for any calling action. */
-export function servingWindow(hall: Hall, windowId: string, ctx: Context): WindowAt | ReturnType<typeof refuse> {
+export function servingWindow(
+  hall: Hall,
+  windowId: string,
+  ctx: Context,
+): WindowAt | ReturnType<typeof refuse> {
   const config = ctx.config.windows.find((w) => w.id === windowId)
   if (!config) return refuse('WINDOW_NOT_FOUND')
   const state = hall.state.windows[windowId]
@@ -84,7 +98,10 @@ function releaseCurrent(hall: Hall, at: WindowAt, now: number): Decision<DomainE
   const ticket = current(hall, at.state)
   if (!ticket) return { ok: true, events: [] }
   if (at.state.openCaseId !== null) return refuse('CASE_OPEN')
-  return { ok: true, events: [{ type: 'ticket.completed', ticketId: ticket.id, windowId: at.config.id, at: now }] }
+  return {
+    ok: true,
+    events: [{ type: 'ticket.completed', ticketId: ticket.id, windowId: at.config.id, at: now }],
+  }
 }
 
 function callEvent(
@@ -115,7 +132,9 @@ export function callNext(hall: Hall, cmd: Of<'callNext'>, ctx: Context): Decisio
   // The current ticket leaves no lane, so picking before it is released gives the same answer.
   const pick = hall.index.pickNext(at.config, at.state, ctx.config.priority)
   if (!pick) {
-    return released.events.length > 0 ? refuse('NO_WAITING', '当前号码已结束，暂无等候的号码') : refuse('NO_WAITING')
+    return released.events.length > 0
+      ? refuse('NO_WAITING', '当前号码已结束，暂无等候的号码')
+      : refuse('NO_WAITING')
   }
   const ticket = hall.state.tickets[pick.ticketId] as Ticket
   return { ok: true, events: [...released.events, callEvent(ticket, at.config, ctx.now, pick.byPolicy)] }
@@ -158,7 +177,16 @@ export function recall(hall: Hall, cmd: Of<'recall'>, ctx: Context): Decision<Do
   }
   return {
     ok: true,
-    events: [{ type: 'ticket.recalled', ticketId: ticket.id, windowId: at.config.id, at: ctx.now, recallCount, call }],
+    events: [
+      {
+        type: 'ticket.recalled',
+        ticketId: ticket.id,
+        windowId: at.config.id,
+        at: ctx.now,
+        recallCount,
+        call,
+      },
+    ],
   }
 }
 
@@ -168,7 +196,10 @@ export function skip(hall: Hall, cmd: Of<'skip'>, ctx: Context): Decision<Domain
   const ticket = current(hall, at.state)
   if (!ticket) return refuse('WINDOW_IDLE')
   if (ticket.status !== 'called') return refuse('TICKET_STATE', '已开始办理的号码不能过号')
-  return { ok: true, events: [{ type: 'ticket.skipped', ticketId: ticket.id, windowId: at.config.id, at: ctx.now }] }
+  return {
+    ok: true,
+    events: [{ type: 'ticket.skipped', ticketId: ticket.id, windowId: at.config.id, at: ctx.now }],
+  }
 }
 
 export function transfer(hall: Hall, cmd: Of<'transfer'>, ctx: Context): Decision<DomainEvent> {
@@ -218,7 +249,10 @@ export function cancelTicket(hall: Hall, cmd: Of<'cancelTicket'>, ctx: Context):
   if (ticket.status !== 'waiting' && ticket.status !== 'transferred' && ticket.status !== 'called') {
     return refuse('TICKET_STATE')
   }
-  return { ok: true, events: [{ type: 'ticket.cancelled', ticketId: ticket.id, at: ctx.now, reason: cmd.reason }] }
+  return {
+    ok: true,
+    events: [{ type: 'ticket.cancelled', ticketId: ticket.id, at: ctx.now, reason: cmd.reason }],
+  }
 }
 
 /** Day rollover: yesterday's unfinished tickets are closed and today's counters start again. */

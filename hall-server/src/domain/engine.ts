@@ -129,11 +129,19 @@ export class HallEngine {
     applyAll(rollDay(this.hall, ctx))
     const decision = decideCommand(this.hall, cmd, ctx)
     if (!decision.ok) {
-      const refusal = decision.message === undefined ? { code: decision.code } : { code: decision.code, message: decision.message }
+      const refusal =
+        decision.message === undefined
+          ? { code: decision.code }
+          : { code: decision.code, message: decision.message }
       return { events, effects, refusal }
     }
     applyAll(decision.events)
-    if (cmd.type === 'tick' || cmd.type === 'deviceStatus' || cmd.type === 'rate' || cmd.type === 'closeFollowUp') {
+    if (
+      cmd.type === 'tick' ||
+      cmd.type === 'deviceStatus' ||
+      cmd.type === 'rate' ||
+      cmd.type === 'closeFollowUp'
+    ) {
       applyAll(syncAlarms(this.hall, ctx, this.env.alarms))
     }
     return { events, effects, refusal: null }

@@ -25,7 +25,14 @@ export type DomainEvent =
       byPolicy: 'priority' | 'normal' | 'specific'
       call: CallView
     }
-  | { type: 'ticket.recalled'; ticketId: string; windowId: string; at: number; recallCount: number; call: CallView }
+  | {
+      type: 'ticket.recalled'
+      ticketId: string
+      windowId: string
+      at: number
+      recallCount: number
+      call: CallView
+    }
   | { type: 'ticket.skipped'; ticketId: string; windowId: string; at: number }
   | {
       type: 'ticket.transferred'

@@ -233,7 +233,11 @@ export function evolve(hall: Hall, event: DomainEvent): Effect[] {
       ticket.status = 'no_show'
       ticket.finishedAt = event.at
       state.stats.noShow++
-      effects.push({ kind: 'ticket', ticket }, { kind: 'window', windowId: event.windowId }, { kind: 'stats' })
+      effects.push(
+        { kind: 'ticket', ticket },
+        { kind: 'window', windowId: event.windowId },
+        { kind: 'stats' },
+      )
       break
     }
     case 'ticket.transferred': {
@@ -338,7 +342,11 @@ export function evolve(hall: Hall, event: DomainEvent): Effect[] {
       state.stats.cases++
       const window = windowState(state, found.windowId)
       if (window.openCaseId === found.id) window.openCaseId = null
-      effects.push({ kind: 'case', case: found }, { kind: 'window', windowId: found.windowId }, { kind: 'stats' })
+      effects.push(
+        { kind: 'case', case: found },
+        { kind: 'window', windowId: found.windowId },
+        { kind: 'stats' },
+      )
       break
     }
     case 'case.rated':
@@ -401,7 +409,10 @@ export function evolve(hall: Hall, event: DomainEvent): Effect[] {
       break
     }
     case 'device.status': {
-      state.devices[event.deviceId] = { online: event.online, attached: event.attached.map((a) => ({ ...a })) }
+      state.devices[event.deviceId] = {
+        online: event.online,
+        attached: event.attached.map((a) => ({ ...a })),
+      }
       effects.push({ kind: 'device', deviceId: event.deviceId })
       break
     }

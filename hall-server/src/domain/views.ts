@@ -9,8 +9,8 @@ import type {
   TicketView,
   WindowView,
 } from '@hall/protocol'
-import { hallMode } from './hours.js'
 import type { Effect, Hall } from './evolve.js'
+import { hallMode } from './hours.js'
 import type { Alarm, Case, Context, FollowUp, StaffConfig, Ticket } from './types.js'
 
 /**

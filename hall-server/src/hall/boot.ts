@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises'
-import type { ServiceGuide, ServiceSummary } from '@hall/protocol'
+import { ServiceCatalog } from '../catalog/index.js'
 import { alarmPolicy, domainConfig, type HallConfig, type Paths } from '../config.js'
 import {
   businessDate,
@@ -23,15 +23,9 @@ import { HallService } from './service.js'
  * the latest snapshot plus the events after it — exactly the hall as it was when it stopped.
  */
 
-/** The service catalog as the handlers use it. */
-export interface Catalog {
-  get(id: string): Promise<ServiceGuide | null>
-  search(query: { q: string; category: string | null; queueId: string | null; limit: number }): ServiceSummary[]
-}
-
 export interface Hall {
   config: HallConfig
-  catalog: Catalog
+  catalog: ServiceCatalog
   paths: Paths
   db: Db
   service: HallService
@@ -42,7 +36,10 @@ export interface Hall {
   clock: () => number
 }
 
-export async function restoreState(db: Db, fresh: () => HallState): Promise<{ state: HallState; seq: number }> {
+export async function restoreState(
+  db: Db,
+  fresh: () => HallState,
+): Promise<{ state: HallState; seq: number }> {
   const snapshot = await latestSnapshot(db)
   const hall = createHall(snapshot?.state ?? fresh())
   let seq = snapshot?.seq ?? 0
@@ -53,19 +50,27 @@ export async function restoreState(db: Db, fresh: () => HallState): Promise<{ st
   return { state: hall.state, seq }
 }
 
-export async function openHall(config: HallConfig, paths: Paths, clock: () => number = Date.now): Promise<Hall> {
+export async function openHall(
+  config: HallConfig,
+  paths: Paths,
+  clock: () => number = Date.now,
+): Promise<Hall> {
   await mkdir(paths.dataDir, { recursive: true, mode: 0o700 })
   const db = await Db.open(paths.dbFile, { synchronous: config.server.synchronous })
   await migrate(db)
   for (const device of config.devices) await upsertDevice(db, device)
-  const key = config.security.key ? Buffer.from(config.security.key, 'base64') : await loadOrCreateKey(paths.keyFile)
+  const key = config.security.key
+    ? Buffer.from(config.security.key, 'base64')
+    : await loadOrCreateKey(paths.keyFile)
   const sealer = new Sealer(key)
   const env = {
     config: domainConfig(config),
     calendar: createCalendar(config.calendar),
     alarms: alarmPolicy(config),
   }
-  const { state, seq } = await restoreState(db, () => emptyState(businessDate(clock(), config.hall.utcOffsetMinutes)))
+  const { state, seq } = await restoreState(db, () =>
+    emptyState(businessDate(clock(), config.hall.utcOffsetMinutes)),
+  )
   const service = new HallService({
     db,
     env,
@@ -78,6 +83,7 @@ export async function openHall(config: HallConfig, paths: Paths, clock: () => nu
   service.setDevices(await listDevices(db))
   return {
     config,
+    catalog: await ServiceCatalog.open(db),
     paths,
     db,
     service,
@@ -86,6 +92,22 @@ export async function openHall(config: HallConfig, paths: Paths, clock: () => nu
     printing: new Printing(db, clock),
     sealer,
     clock,
+  }
+}
+
+/**
+ * Picks up what hallctl changed in the database while the server runs (enrolled devices, an
+ * imported catalog). Staff and the rest of hall.json are read at start: restart after editing it.
+ */
+export function watchDatabase(hall: Hall): () => Promise<void> {
+  let version: number | null = null
+  return async () => {
+    const now = await hall.db.dataVersion()
+    if (version !== null && now !== version) {
+      hall.service.setDevices(await listDevices(hall.db))
+      await hall.catalog.reload()
+    }
+    version = now
   }
 }
 

@@ -74,13 +74,21 @@ export class Identity {
   private async lookup(tokenHash: string, now: number): Promise<Principal | null> {
     const device = await deviceByTokenHash(this.db, tokenHash)
     if (device) {
-      return { kind: 'device', deviceId: device.id, role: device.role, windowId: device.windowId, terminal: device.terminal }
+      return {
+        kind: 'device',
+        deviceId: device.id,
+        role: device.role,
+        windowId: device.windowId,
+        terminal: device.terminal,
+      }
     }
     const session = await sessionByTokenHash(this.db, tokenHash, now)
     if (!session) return null
-    const terminal = (await this.db.get<{ terminal: string | null }>('SELECT terminal FROM devices WHERE id = ?', [
-      session.deviceId,
-    ]))?.terminal
+    const terminal = (
+      await this.db.get<{ terminal: string | null }>('SELECT terminal FROM devices WHERE id = ?', [
+        session.deviceId,
+      ])
+    )?.terminal
     return {
       kind: 'staff',
       deviceId: session.deviceId,

@@ -20,7 +20,10 @@ import { finishPrintJob, recordPrintJob } from '../store/repos.js'
 
 export interface PrintRoute {
   /** Hands the job to the terminal's agent; says why not if it cannot. */
-  dispatch(terminal: string, job: PrintJob): { ok: true } | { ok: false; reason: 'no_printer' | 'failed'; message: string }
+  dispatch(
+    terminal: string,
+    job: PrintJob,
+  ): { ok: true } | { ok: false; reason: 'no_printer' | 'failed'; message: string }
 }
 
 export type PrintListener = (terminal: string, result: PrintResult) => void
@@ -45,7 +48,8 @@ export class Printing {
   }
 
   async print(terminal: string | null, job: Omit<PrintJob, 'jobId'>): Promise<PrintOutcome> {
-    if (terminal === null || this.route === null) return { jobId: null, status: 'no_printer', message: '此终端没有打印机' }
+    if (terminal === null || this.route === null)
+      return { jobId: null, status: 'no_printer', message: '此终端没有打印机' }
     const full = { ...job, jobId: randomUUID() } as PrintJob
     const sent = this.route.dispatch(terminal, full)
     const status = sent.ok ? 'queued' : sent.reason
@@ -58,7 +62,14 @@ export class Printing {
   /** An agent's report on a job. Unknown jobs (a report after a restart) are still recorded. */
   async result(terminal: string, result: PrintResult): Promise<void> {
     this.pending.delete(result.jobId)
-    await finishPrintJob(this.db, result.jobId, result.ok ? 'printed' : 'failed', result.code, result.message, this.clock())
+    await finishPrintJob(
+      this.db,
+      result.jobId,
+      result.ok ? 'printed' : 'failed',
+      result.code,
+      result.message,
+      this.clock(),
+    )
     for (const listener of this.listeners) listener(terminal, result)
   }
 }

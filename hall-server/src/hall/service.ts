@@ -1,20 +1,20 @@
 import type { Change, Delta, DeviceView, ErrorCode, HallSnapshot } from '@hall/protocol'
 import {
+  alarmView,
   type Command,
   caseView,
   changesOf,
   type DomainEvent,
   type Effect,
+  type EngineEnv,
   followUpView,
   HallEngine,
-  hallInfo,
   type HallState,
+  hallInfo,
   isWaiting,
   queueView,
   ticketView,
   windowView,
-  alarmView,
-  type EngineEnv,
 } from '../domain/index.js'
 import type { Db } from '../store/db.js'
 import { Journal, type Write } from '../store/journal.js'
@@ -80,6 +80,7 @@ export class HallService {
   private devices = new Map<string, DeviceRecord>()
   private lastSeen = new Map<string, number>()
   private snapshotting = false
+  private lastActivity = 0
   readonly db: Db
   readonly clock: () => number
   notice: string
@@ -141,6 +142,7 @@ export class HallService {
     extraWrites: Write[] = [],
   ): Promise<Executed> {
     const now = this.clock()
+    if (cmd.type !== 'tick') this.lastActivity = now
     const outcome = this.working.execute(cmd, now)
     const ctx = this.working.context(now)
     const changes = changesOf(this.working.hall, ctx, outcome.effects, this.notice)
@@ -150,7 +152,9 @@ export class HallService {
     this.nextSeq += outcome.events.length
     writes.push(...projectionWrites(outcome.effects))
     if (outcome.refusal === null) writes.push(...extraWrites)
-    if (audit) {
+    // Successful commands are audited by their events (each stored with its actor); the audit
+    // table holds what left no event: refusals, and actions outside the domain.
+    if (audit && (outcome.refusal || outcome.events.length === 0)) {
       const row: AuditRow = {
         at: now,
         actor: actor.id,
@@ -174,7 +178,10 @@ export class HallService {
   /** Commits writes that are not commands (a refused sign-in, say) in order with everything else. */
   async record(writes: Write[]): Promise<void> {
     if (writes.length === 0) return
-    await this.journal.commit({ writes, payload: { firstSeq: 0, lastSeq: -1, events: [], changes: [], at: 0 } })
+    await this.journal.commit({
+      writes,
+      payload: { firstSeq: 0, lastSeq: -1, events: [], changes: [], at: 0 },
+    })
   }
 
   drained(): Promise<void> {
@@ -185,11 +192,27 @@ export class HallService {
     for (const entry of batch) {
       if (entry.events.length === 0) continue
       this.committed.replay(entry.events)
-      const delta: Delta = { seq: entry.lastSeq, prevSeq: entry.firstSeq - 1, at: entry.at, changes: entry.changes }
+      const delta: Delta = {
+        seq: entry.lastSeq,
+        prevSeq: entry.firstSeq - 1,
+        at: entry.at,
+        changes: entry.changes,
+      }
       this.committedSeq = entry.lastSeq
       for (const listener of this.listeners) listener(delta)
     }
-    if (this.committedSeq - this.lastSnapshotSeq >= this.options.snapshotEvery) void this.writeSnapshot()
+  }
+
+  /**
+   * Stores a snapshot when enough events have accumulated and the hall has been quiet for a few
+   * seconds: serialising the state is a pass over all of today's tickets, which must not stall a
+   * busy hall. A restart replays whatever came after the last snapshot.
+   */
+  maybeSnapshot(quietMs = 5000): void {
+    const due = this.committedSeq - this.lastSnapshotSeq >= this.options.snapshotEvery
+    if (due && this.journal.idle && this.clock() - this.lastActivity >= quietMs) {
+      void this.writeSnapshot().catch(() => undefined)
+    }
   }
 
   private rollback(): void {

@@ -60,7 +60,8 @@ export async function buildApp(hall: Hall, options: AppOptions = {}): Promise<Fa
       info: {
         title: '便民服务中心排队叫号与好差评系统 — hall server API',
         version: '1.0.0',
-        description: 'Every operation of the hall server. Devices authenticate with their enrolment token, staff with the session token from signIn, as `Authorization: Bearer <token>`.',
+        description:
+          'Every operation of the hall server. Devices authenticate with their enrolment token, staff with the session token from signIn, as `Authorization: Bearer <token>`.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
@@ -68,20 +69,31 @@ export async function buildApp(hall: Hall, options: AppOptions = {}): Promise<Fa
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof CommandRefused) {
-      return reply.code(ERRORS[error.code].status).send(apiError(error.code, error.message === error.code ? undefined : error.message))
+      return reply
+        .code(ERRORS[error.code].status)
+        .send(apiError(error.code, error.message === error.code ? undefined : error.message))
     }
-    const fastifyError = error as { validation?: { instancePath: string; message?: string }[]; statusCode?: number }
+    const fastifyError = error as {
+      validation?: { instancePath: string; message?: string }[]
+      statusCode?: number
+    }
     if (fastifyError.validation) {
       const details = fastifyError.validation.map((v) => `${v.instancePath || '/'} ${v.message ?? ''}`.trim())
       return reply.code(400).send(apiError('VALIDATION', undefined, details))
     }
     if (fastifyError.statusCode === 429) return reply.code(429).send(apiError('RATE_LIMITED'))
     if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-      return reply.code(fastifyError.statusCode).send(apiError(fastifyError.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION'))
+      return reply
+        .code(fastifyError.statusCode)
+        .send(apiError(fastifyError.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION'))
     }
-    const sqlite = typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('SQLITE')
+    const sqlite =
+      typeof (error as { code?: unknown }).code === 'string' &&
+      String((error as { code: string }).code).startsWith('SQLITE')
     request.log.error({ err: error }, 'request failed')
-    return sqlite ? reply.code(503).send(apiError('STORAGE_FAILED')) : reply.code(500).send(apiError('INTERNAL'))
+    return sqlite
+      ? reply.code(503).send(apiError('STORAGE_FAILED'))
+      : reply.code(500).send(apiError('INTERNAL'))
   })
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(apiError('NOT_FOUND')))
@@ -122,6 +134,8 @@ export async function buildApp(hall: Hall, options: AppOptions = {}): Promise<Fa
     })
   }
 
-  app.get('/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger())
+  app.get('/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () =>
+    app.swagger(),
+  )
   return app
 }

@@ -53,7 +53,12 @@ export const authHandlers: Pick<
   async signOut(hall, { principal }) {
     if (principal.kind !== 'staff') throw new CommandRefused('FORBIDDEN')
     const window = principal.windowId === null ? undefined : hall.service.state.windows[principal.windowId]
-    if (principal.windowId !== null && window && window.status !== 'closed' && window.staffNo === principal.staffNo) {
+    if (
+      principal.windowId !== null &&
+      window &&
+      window.status !== 'closed' &&
+      window.staffNo === principal.staffNo
+    ) {
       await hall.service.execute({ type: 'signOut', windowId: principal.windowId }, actor(principal), {
         action: 'signOut',
         subject: principal.windowId,

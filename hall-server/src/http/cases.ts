@@ -3,8 +3,8 @@ import { type Case, caseView, type Effect, followUpView } from '../domain/index.
 import type { Hall } from '../hall/boot.js'
 import { caseJob } from '../hall/printing.js'
 import { CommandRefused } from '../hall/service.js'
-import { caseRowById, followUpsFromDb } from '../store/reports.js'
 import type { Write } from '../store/journal.js'
+import { caseRowById, followUpsFromDb } from '../store/reports.js'
 import { actor, type Handlers, ownWindow, staffNoOf } from './handler.js'
 
 /** Cases (办件), ratings (好差评) and the follow-ups of bad ratings. */
@@ -31,7 +31,13 @@ function applicantFrom(hall: Hall, cardReadId: string | undefined) {
 
 export const caseHandlers: Pick<
   Handlers,
-  'startCase' | 'finishCase' | 'getCase' | 'submitRating' | 'listFollowUps' | 'verifyFollowUp' | 'closeFollowUp'
+  | 'startCase'
+  | 'finishCase'
+  | 'getCase'
+  | 'submitRating'
+  | 'listFollowUps'
+  | 'verifyFollowUp'
+  | 'closeFollowUp'
 > = {
   async startCase(hall, { principal, params, body }) {
     ownWindow(principal, params.windowId)
@@ -82,7 +88,13 @@ export const caseHandlers: Pick<
     const config = hall.service.env.config
     const staff = config.staff.find((s) => s.staffNo === finished.staffNo)
     const window = config.windows.find((w) => w.id === finished.windowId)
-    const job = caseJob(config, finished, staff?.name ?? finished.staffNo, window?.name ?? '', hall.config.hall.consultPhone)
+    const job = caseJob(
+      config,
+      finished,
+      staff?.name ?? finished.staffNo,
+      window?.name ?? '',
+      hall.config.hall.consultPhone,
+    )
     const print =
       body.print !== false && job
         ? await hall.printing.print(principal.terminal, job)
@@ -94,7 +106,8 @@ export const caseHandlers: Pick<
     const live = hall.service.view.state.cases[params.caseId]
     let view: CaseView | null = live ? caseView(live) : await caseRowById(hall.db, params.caseId)
     if (!view) throw new CommandRefused('CASE_NOT_FOUND')
-    if (principal.role === 'pad' && principal.windowId !== view.windowId) throw new CommandRefused('FORBIDDEN')
+    if (principal.role === 'pad' && principal.windowId !== view.windowId)
+      throw new CommandRefused('FORBIDDEN')
     if (principal.kind === 'staff' && principal.role === 'clerk' && principal.windowId !== view.windowId) {
       view = { ...view, applicantName: null }
     }

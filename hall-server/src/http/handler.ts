@@ -12,7 +12,10 @@ export interface HandlerRequest<Op extends OperationId> {
   body: OperationInput<Op>['body']
 }
 
-export type Handler<Op extends OperationId> = (hall: Hall, req: HandlerRequest<Op>) => Promise<OperationOutput<Op>>
+export type Handler<Op extends OperationId> = (
+  hall: Hall,
+  req: HandlerRequest<Op>,
+) => Promise<OperationOutput<Op>>
 
 export type Handlers = { [Op in OperationId]: Handler<Op> }
 

@@ -37,8 +37,11 @@ export async function registerScreens(app: FastifyInstance, screens: ScreenRoot[
   }
 }
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  )
 
 export function registerLanding(app: FastifyInstance, hall: Hall, links: LandingLink[]): void {
   app.get('/', { schema: { hide: true } }, async (_request, reply) => {
@@ -47,16 +50,16 @@ export function registerLanding(app: FastifyInstance, hall: Hall, links: Landing
     const sections = [...groups]
       .map(
         ([group, items]) =>
-          `<section><h2>${escape(group)}</h2><ul>${items
-            .map((l) => `<li><a href="${escape(l.url)}">${escape(l.label)}</a></li>`)
+          `<section><h2>${escapeHtml(group)}</h2><ul>${items
+            .map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></li>`)
             .join('')}</ul></section>`,
       )
       .join('')
     const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(hall.config.hall.name)}</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(hall.config.hall.name)}</title>
 <style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;font-size:20px;line-height:1.6;color:#1b2733}
 h1{color:#b3261e}section{margin-bottom:1.5rem}a{color:#0b57d0}li{margin:.3rem 0}</style></head>
-<body><h1>${escape(hall.config.hall.name)}</h1>
+<body><h1>${escapeHtml(hall.config.hall.name)}</h1>
 <p>大厅服务器运行中。各终端屏幕入口如下（每个链接带有该设备的登记令牌）。</p>${sections}
 <section><h2>接口</h2><ul><li><a href="/openapi.json">OpenAPI 接口说明 /openapi.json</a></li>
 <li><a href="/api/health">健康检查 /api/health</a></li></ul></section></body></html>`

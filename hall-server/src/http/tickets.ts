@@ -12,7 +12,10 @@ export function ticketQr(ticketId: string): string {
   return `HALLTICKET:${ticketId}`
 }
 
-function peopleAheadOf(hall: Hall, ticket: Ticket): { peopleAhead: number; estimatedWaitMinutes: number | null } {
+function peopleAheadOf(
+  hall: Hall,
+  ticket: Ticket,
+): { peopleAhead: number; estimatedWaitMinutes: number | null } {
   const engine = hall.service.view
   const ctx = engine.context(hall.clock())
   const live = engine.state.tickets[ticket.id] ?? ticket
@@ -52,10 +55,11 @@ export const ticketHandlers: Pick<
     if (queueId === undefined) throw new CommandRefused('VALIDATION', '请选择业务类别')
     const isDevice = principal.kind === 'device'
     let priority: PriorityClass = body.priority ?? 'normal'
-    if (isDevice && principal.role === 'kiosk' && priority !== 'normal') throw new CommandRefused('PRIORITY_NOT_ALLOWED')
+    if (isDevice && principal.role === 'kiosk' && priority !== 'normal')
+      throw new CommandRefused('PRIORITY_NOT_ALLOWED')
     const writes: Write[] = []
     let applicant = null
-    let commitApplicant = () => undefined as void
+    let commitApplicant: () => void = () => {}
     if (body.cardReadId !== undefined) {
       const found = hall.applicants.applicantFor(body.cardReadId)
       if (!found) throw new CommandRefused('CARD_READ_EXPIRED')
@@ -65,7 +69,13 @@ export const ticketHandlers: Pick<
       const age = hall.applicants.age(body.cardReadId, hall.service.state.businessDate)
       if (priority === 'normal' && age !== null && age >= config.priority.elderlyAge) priority = 'elderly'
     }
-    const source: TicketSource = isDevice ? (principal.role === 'kiosk' ? 'kiosk' : 'counter') : principal.role === 'manager' ? 'manager' : 'counter'
+    const source: TicketSource = isDevice
+      ? principal.role === 'kiosk'
+        ? 'kiosk'
+        : 'counter'
+      : principal.role === 'manager'
+        ? 'manager'
+        : 'counter'
     const executed = await hall.service.execute(
       {
         type: 'issueTicket',
@@ -83,7 +93,7 @@ export const ticketHandlers: Pick<
     )
     commitApplicant()
     const issued = executed.events.find((e) => e.type === 'ticket.issued')
-    if (!issued || issued.type !== 'ticket.issued') throw new Error('issueTicket produced no ticket')
+    if (issued?.type !== 'ticket.issued') throw new Error('issueTicket produced no ticket')
     const ticket: TicketView = ticketView(issued.ticket)
     const { peopleAhead, estimatedWaitMinutes } = peopleAheadOf(hall, issued.ticket)
     const queueName = config.queues.find((q) => q.id === queueId)?.name ?? queueId
@@ -124,7 +134,11 @@ export const ticketHandlers: Pick<
 export function ticketOf(effects: { kind: string }[], ticketId?: string): TicketView {
   for (let i = effects.length - 1; i >= 0; i--) {
     const effect = effects[i] as { kind: string; ticket?: Ticket }
-    if (effect.kind === 'ticket' && effect.ticket && (ticketId === undefined || effect.ticket.id === ticketId)) {
+    if (
+      effect.kind === 'ticket' &&
+      effect.ticket &&
+      (ticketId === undefined || effect.ticket.id === ticketId)
+    ) {
       return ticketView(effect.ticket)
     }
   }

@@ -35,30 +35,42 @@ export const windowHandlers: Pick<
 > = {
   async callNext(hall, { principal, params }) {
     ownWindow(principal, params.windowId)
-    const { effects } = await hall.service.execute({ type: 'callNext', windowId: params.windowId }, actor(principal), {
-      action: 'callNext',
-      subject: params.windowId,
-    })
+    const { effects } = await hall.service.execute(
+      { type: 'callNext', windowId: params.windowId },
+      actor(principal),
+      {
+        action: 'callNext',
+        subject: params.windowId,
+      },
+    )
     const call = callOf(effects)
     return { ticket: ticketOf(effects, call.ticketId), call }
   },
 
   async recall(hall, { principal, params }) {
     ownWindow(principal, params.windowId)
-    const { effects } = await hall.service.execute({ type: 'recall', windowId: params.windowId }, actor(principal), {
-      action: 'recall',
-      subject: params.windowId,
-    })
+    const { effects } = await hall.service.execute(
+      { type: 'recall', windowId: params.windowId },
+      actor(principal),
+      {
+        action: 'recall',
+        subject: params.windowId,
+      },
+    )
     const call = callOf(effects)
     return { ticket: ticketOf(effects, call.ticketId), call }
   },
 
   async skipTicket(hall, { principal, params }) {
     ownWindow(principal, params.windowId)
-    const { effects } = await hall.service.execute({ type: 'skip', windowId: params.windowId }, actor(principal), {
-      action: 'skipTicket',
-      subject: params.windowId,
-    })
+    const { effects } = await hall.service.execute(
+      { type: 'skip', windowId: params.windowId },
+      actor(principal),
+      {
+        action: 'skipTicket',
+        subject: params.windowId,
+      },
+    )
     return { ticket: ticketOf(effects) }
   },
 
@@ -72,7 +84,11 @@ export const windowHandlers: Pick<
         toWindowId: body.toWindowId ?? null,
       },
       actor(principal),
-      { action: 'transferTicket', subject: params.windowId, detail: body.toQueueId ?? `window:${body.toWindowId}` },
+      {
+        action: 'transferTicket',
+        subject: params.windowId,
+        detail: body.toQueueId ?? `window:${body.toWindowId}`,
+      },
     )
     return { ticket: ticketOf(effects) }
   },
@@ -97,10 +113,14 @@ export const windowHandlers: Pick<
 
   async completeTicket(hall, { principal, params }) {
     ownWindow(principal, params.windowId)
-    const { effects } = await hall.service.execute({ type: 'complete', windowId: params.windowId }, actor(principal), {
-      action: 'completeTicket',
-      subject: params.windowId,
-    })
+    const { effects } = await hall.service.execute(
+      { type: 'complete', windowId: params.windowId },
+      actor(principal),
+      {
+        action: 'completeTicket',
+        subject: params.windowId,
+      },
+    )
     return { ticket: ticketOf(effects) }
   },
 

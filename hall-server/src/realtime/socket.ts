@@ -1,6 +1,6 @@
 import {
-  AgentHeartbeat,
   type Ack,
+  AgentHeartbeat,
   ButtonRatingPayload,
   type ClientToServerEvents,
   ERRORS,
@@ -50,7 +50,8 @@ async function answer(ack: unknown, work: () => Promise<void>): Promise<void> {
     await work()
     reply({ ok: true, data: null })
   } catch (error) {
-    if (error instanceof CommandRefused) reply(refusal(error.code, error.message === error.code ? undefined : error.message))
+    if (error instanceof CommandRefused)
+      reply(refusal(error.code, error.message === error.code ? undefined : error.message))
     else reply(refusal('INTERNAL'))
   }
 }
@@ -70,7 +71,11 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
   const connections = new Map<string, number>()
   const system = { id: 'system' }
 
-  const setOnline = async (deviceId: string, online: boolean, attached = hall.service.state.devices[deviceId]?.attached ?? []) => {
+  const setOnline = async (
+    deviceId: string,
+    online: boolean,
+    attached = hall.service.state.devices[deviceId]?.attached ?? [],
+  ) => {
     if (!hall.service.device(deviceId)) return
     await hall.service.execute({ type: 'deviceStatus', deviceId, online, attached }, system, null)
   }
@@ -89,7 +94,9 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
 
   hall.service.onDelta((delta) => io.to('hall').emit('delta', delta))
   hall.printing.onResult((terminal, result) =>
-    io.to(`terminal:${terminal}`).emit('printOutcome', { jobId: result.jobId, ok: result.ok, message: result.message }),
+    io
+      .to(`terminal:${terminal}`)
+      .emit('printOutcome', { jobId: result.jobId, ok: result.ok, message: result.message }),
   )
   hall.printing.attach({
     dispatch(terminal, job) {
@@ -98,9 +105,12 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
         .filter((s): s is HallSocket => s?.data.principal.role === 'agent')
       const agent = agents[0]
       if (!agent) return { ok: false, reason: 'no_printer', message: '打印设备未连接' }
-      const printer = hall.service.state.devices[agent.data.principal.deviceId]?.attached.find((a) => a.kind === 'printer')
+      const printer = hall.service.state.devices[agent.data.principal.deviceId]?.attached.find(
+        (a) => a.kind === 'printer',
+      )
       if (!printer) return { ok: false, reason: 'no_printer', message: '此终端没有打印机' }
-      if (!printer.connected || printer.printer?.online === false) return { ok: false, reason: 'failed', message: '打印机未连接' }
+      if (!printer.connected || printer.printer?.online === false)
+        return { ok: false, reason: 'failed', message: '打印机未连接' }
       if (printer.printer?.paper === 'out') return { ok: false, reason: 'failed', message: '打印机缺纸' }
       if (printer.printer?.coverOpen) return { ok: false, reason: 'failed', message: '打印机纸仓盖未关' }
       agent.emit('print', job)
@@ -156,7 +166,12 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
         agentOnly()
         valid(checkers.card, card)
         const config = hall.service.env.config
-        const view = hall.applicants.hold(card, principal.terminal, hall.service.state.businessDate, config.priority.elderlyAge)
+        const view = hall.applicants.hold(
+          card,
+          principal.terminal,
+          hall.service.state.businessDate,
+          config.priority.elderlyAge,
+        )
         if (principal.terminal) io.to(`terminal:${principal.terminal}`).emit('cardRead', view)
       }),
     )
@@ -165,7 +180,8 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
       answer(ack, async () => {
         agentOnly()
         valid(checkers.scan, scan)
-        if (principal.terminal) io.to(`terminal:${principal.terminal}`).emit('scan', { code: scan.code, at: hall.clock() })
+        if (principal.terminal)
+          io.to(`terminal:${principal.terminal}`).emit('scan', { code: scan.code, at: hall.clock() })
       }),
     )
 

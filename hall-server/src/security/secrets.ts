@@ -26,7 +26,14 @@ export function hashToken(token: string): string {
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const
 
-function scryptAsync(pin: string, salt: Buffer, n: number, r: number, p: number, keylen: number): Promise<Buffer> {
+function scryptAsync(
+  pin: string,
+  salt: Buffer,
+  n: number,
+  r: number,
+  p: number,
+  keylen: number,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(pin, salt, keylen, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) =>
       err ? reject(err) : resolve(key),
@@ -44,7 +51,14 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$')
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false
   const expected = Buffer.from(hash, 'base64')
-  const key = await scryptAsync(pin, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p), expected.length)
+  const key = await scryptAsync(
+    pin,
+    Buffer.from(salt, 'base64'),
+    Number(n),
+    Number(r),
+    Number(p),
+    expected.length,
+  )
   return key.length === expected.length && timingSafeEqual(key, expected)
 }
 
@@ -63,7 +77,9 @@ export class Sealer {
     const iv = randomBytes(12)
     const cipher = createCipheriv('aes-256-gcm', this.encKey, iv)
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-    return ['v1', iv, cipher.getAuthTag(), body].map((x) => (typeof x === 'string' ? x : x.toString('base64url'))).join('.')
+    return ['v1', iv, cipher.getAuthTag(), body]
+      .map((x) => (typeof x === 'string' ? x : x.toString('base64url')))
+      .join('.')
   }
 
   open(sealed: string): string {

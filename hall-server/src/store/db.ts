@@ -72,7 +72,46 @@ export class Db {
     }
   }
 
+  /** Runs statements as one script inside BEGIN IMMEDIATE … COMMIT; rolls back if one fails. */
+  async execTransaction(statements: string[]): Promise<void> {
+    try {
+      await this.exec(`BEGIN IMMEDIATE;\n${statements.join(';\n')};\nCOMMIT;`)
+    } catch (error) {
+      await this.exec('ROLLBACK').catch(() => undefined)
+      throw error
+    }
+  }
+
+  /** Changes whenever another connection (hallctl, say) commits to this database. */
+  async dataVersion(): Promise<number> {
+    return (await this.get<{ data_version: number }>('PRAGMA data_version'))?.data_version ?? 0
+  }
+
   close(): Promise<void> {
     return new Promise((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())))
   }
+}
+
+/** A value as an SQL literal. Text that holds a NUL goes as a blob cast, since a script ends at NUL. */
+export function sqlLiteral(value: SqlValue): string {
+  if (value === null) return 'NULL'
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot store ${value}`)
+    return String(value)
+  }
+  if (typeof value === 'bigint') return value.toString()
+  if (Buffer.isBuffer(value)) return `X'${value.toString('hex')}'`
+  if (value.includes('\u0000')) return `CAST(X'${Buffer.from(value, 'utf8').toString('hex')}' AS TEXT)`
+  return `'${value.replaceAll("'", "''")}'`
+}
+
+/** Binds positional `?` parameters as literals (the SQL given has no `?` inside its own strings). */
+export function inlineSql(sql: string, params: SqlValue[]): string {
+  let i = 0
+  const text = sql.replace(/\?/g, () => {
+    if (i >= params.length) throw new Error(`too few parameters for: ${sql}`)
+    return sqlLiteral(params[i++] as SqlValue)
+  })
+  if (i !== params.length) throw new Error(`too many parameters for: ${sql}`)
+  return text
 }

@@ -1,4 +1,4 @@
-import type { Db, SqlValue } from './db.js'
+import { type Db, inlineSql, type SqlValue } from './db.js'
 
 /**
  * Group commit. Every command's writes (its events, the report tables, its audit line) become one
@@ -42,7 +42,7 @@ export interface JournalStats {
 export class Journal<T> {
   private pending: Waiting<T>[] = []
   private flushing = false
-  private idle: Array<() => void> = []
+  private waiters: Array<() => void> = []
   readonly stats: JournalStats = { transactions: 0, entries: 0, largestBatch: 0 }
 
   constructor(
@@ -62,21 +62,24 @@ export class Journal<T> {
     })
   }
 
+  /** Whether nothing waits to be committed beyond the batch being published. */
+  get idle(): boolean {
+    return this.pending.length === 0
+  }
+
   /** Resolves when everything appended so far has been committed or rejected. */
   drained(): Promise<void> {
     if (!this.flushing) return Promise.resolve()
-    return new Promise((resolve) => this.idle.push(resolve))
+    return new Promise((resolve) => this.waiters.push(resolve))
   }
 
   private async flush(): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch)
       try {
-        await this.db.transaction(async () => {
-          for (const { entry } of batch) {
-            for (const write of entry.writes) await this.db.run(write.sql, write.params)
-          }
-        })
+        // One round trip to SQLite's thread per transaction: the statements go as one script.
+        const script = batch.flatMap(({ entry }) => entry.writes.map((w) => inlineSql(w.sql, w.params)))
+        await this.db.execTransaction(script)
       } catch (cause) {
         const error = cause instanceof Error ? cause : new Error(String(cause))
         const lost = [...batch, ...this.pending.splice(0)]
@@ -91,6 +94,6 @@ export class Journal<T> {
       for (const waiting of batch) waiting.resolve()
     }
     this.flushing = false
-    for (const resolve of this.idle.splice(0)) resolve()
+    for (const resolve of this.waiters.splice(0)) resolve()
   }
 }

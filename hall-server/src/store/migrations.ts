@@ -16,7 +16,6 @@ export const MIGRATIONS: readonly string[] = [
     actor TEXT NOT NULL,
     data TEXT NOT NULL
   );
-  CREATE INDEX events_type ON events (type, at);
 
   CREATE TABLE snapshots (
     seq INTEGER PRIMARY KEY,

@@ -70,8 +70,9 @@ export async function casesByApplicantHash(db: Db, idHash: string, limit = 50): 
 }
 
 export async function followUpsFromDb(db: Db, since: number): Promise<FollowUpView[]> {
-  const rows = await db.all<{ data: string }>('SELECT data FROM follow_ups WHERE opened_at >= ? ORDER BY opened_at DESC', [
-    since,
-  ])
+  const rows = await db.all<{ data: string }>(
+    'SELECT data FROM follow_ups WHERE opened_at >= ? ORDER BY opened_at DESC',
+    [since],
+  )
   return rows.map((r) => JSON.parse(r.data) as FollowUpView)
 }

@@ -47,7 +47,11 @@ export async function upsertDevice(
 }
 
 export async function setDeviceToken(db: Db, id: string, tokenHash: string, at: number): Promise<void> {
-  await db.run('UPDATE devices SET token_hash = ?, enrolled_at = ?, revoked_at = NULL WHERE id = ?', [tokenHash, at, id])
+  await db.run('UPDATE devices SET token_hash = ?, enrolled_at = ?, revoked_at = NULL WHERE id = ?', [
+    tokenHash,
+    at,
+    id,
+  ])
 }
 
 export async function revokeDevice(db: Db, id: string, at: number): Promise<void> {
@@ -55,7 +59,9 @@ export async function revokeDevice(db: Db, id: string, at: number): Promise<void
 }
 
 export async function deviceByTokenHash(db: Db, tokenHash: string): Promise<DeviceRecord | null> {
-  const row = await db.get<DeviceRow>('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL', [tokenHash])
+  const row = await db.get<DeviceRow>('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL', [
+    tokenHash,
+  ])
   return row ? deviceOf(row) : null
 }
 
@@ -94,7 +100,9 @@ export async function recordSignInAttempt(
   lockUntil: number,
 ): Promise<void> {
   if (ok) {
-    await db.run('UPDATE staff_secrets SET failed_count = 0, locked_until = NULL WHERE staff_no = ?', [staffNo])
+    await db.run('UPDATE staff_secrets SET failed_count = 0, locked_until = NULL WHERE staff_no = ?', [
+      staffNo,
+    ])
     return
   }
   await db.run(
@@ -120,7 +128,11 @@ export async function createSession(db: Db, tokenHash: string, s: SessionRecord,
   )
 }
 
-export async function sessionByTokenHash(db: Db, tokenHash: string, now: number): Promise<SessionRecord | null> {
+export async function sessionByTokenHash(
+  db: Db,
+  tokenHash: string,
+  now: number,
+): Promise<SessionRecord | null> {
   const row = await db.get<{
     staff_no: string
     role: StaffRole
@@ -129,7 +141,13 @@ export async function sessionByTokenHash(db: Db, tokenHash: string, now: number)
     expires_at: number
   }>('SELECT * FROM sessions WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?', [tokenHash, now])
   return row
-    ? { staffNo: row.staff_no, role: row.role, deviceId: row.device_id, windowId: row.window_id, expiresAt: row.expires_at }
+    ? {
+        staffNo: row.staff_no,
+        role: row.role,
+        deviceId: row.device_id,
+        windowId: row.window_id,
+        expiresAt: row.expires_at,
+      }
     : null
 }
 
@@ -142,10 +160,20 @@ export async function endSession(db: Db, tokenHash: string, at: number): Promise
   await db.run('UPDATE sessions SET ended_at = ? WHERE token_hash = ?', [at, tokenHash])
 }
 
+/**
+ * The audit log: every event with its actor (what was done), merged with the audit table (what was
+ * refused, and sign-ins), newest first.
+ */
 export async function listAudit(db: Db, limit: number): Promise<AuditEntry[]> {
   return db.all<AuditEntry>(
-    'SELECT id, at, actor, action, subject, outcome, detail FROM audit ORDER BY id DESC LIMIT ?',
-    [limit],
+    `SELECT id, at, actor, action, subject, outcome, detail FROM (
+       SELECT -seq AS id, at, actor, type AS action, NULL AS subject, 'ok' AS outcome, NULL AS detail, seq AS ord
+         FROM (SELECT * FROM events WHERE actor <> 'system' ORDER BY seq DESC LIMIT ?)
+       UNION ALL
+       SELECT id, at, actor, action, subject, outcome, detail, NULL AS ord
+         FROM (SELECT * FROM audit ORDER BY id DESC LIMIT ?)
+     ) ORDER BY at DESC, ord DESC LIMIT ?`,
+    [limit, limit, limit],
   )
 }
 
@@ -197,18 +225,28 @@ export async function finishPrintJob(
 }
 
 export async function saveSnapshot(db: Db, seq: number, at: number, state: HallState): Promise<void> {
-  await db.run('INSERT OR REPLACE INTO snapshots (seq, at, state) VALUES (?, ?, ?)', [seq, at, JSON.stringify(state)])
+  await db.run('INSERT OR REPLACE INTO snapshots (seq, at, state) VALUES (?, ?, ?)', [
+    seq,
+    at,
+    JSON.stringify(state),
+  ])
   // Older snapshots are only ever a slower way to the same state.
   await db.run('DELETE FROM snapshots WHERE seq < ?', [seq])
 }
 
 export async function latestSnapshot(db: Db): Promise<{ seq: number; state: HallState } | null> {
-  const row = await db.get<{ seq: number; state: string }>('SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1')
+  const row = await db.get<{ seq: number; state: string }>(
+    'SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1',
+  )
   return row ? { seq: row.seq, state: JSON.parse(row.state) as HallState } : null
 }
 
 /** Events after `seq`, in pages so a long log does not sit in memory twice. */
-export async function* eventsAfter(db: Db, seq: number, page = 5000): AsyncGenerator<{ seq: number; event: DomainEvent }> {
+export async function* eventsAfter(
+  db: Db,
+  seq: number,
+  page = 5000,
+): AsyncGenerator<{ seq: number; event: DomainEvent }> {
   let from = seq
   for (;;) {
     const rows = await db.all<{ seq: number; data: string }>(

@@ -27,7 +27,10 @@ t.test('a ticket is issued, called, served as a case, rated', (t) => {
   t.equal(called.refusal, null)
   const call = called.events.find((e) => e.type === 'ticket.called')
   t.equal(call?.type === 'ticket.called' && call.call.text, '请 A001 号到 1 号窗口办理')
-  const started = engine.execute({ type: 'startCase', windowId: '1', serviceItem: null, applicant: null }, now)
+  const started = engine.execute(
+    { type: 'startCase', windowId: '1', serviceItem: null, applicant: null },
+    now,
+  )
   t.equal(started.refusal, null)
   const caseId = engine.state.windows['1']!.openCaseId!
   t.equal(caseId, 'BJ202611230001')
@@ -75,26 +78,46 @@ t.test('a ticket is issued, called, served as a case, rated', (t) => {
   t.equal(done.promiseDeadline, '2026-11-26', 'three working days after Monday')
   t.equal(engine.state.tickets[ticket.id]!.status, 'done')
   t.equal(
-    engine.execute({ type: 'rate', caseId, windowId: '2', level: 'satisfied', reasons: [], comment: null, channel: 'pad' }, now)
-      .refusal?.code,
+    engine.execute(
+      { type: 'rate', caseId, windowId: '2', level: 'satisfied', reasons: [], comment: null, channel: 'pad' },
+      now,
+    ).refusal?.code,
     'RATING_WRONG_WINDOW',
   )
   t.equal(
     engine.execute(
-      { type: 'rate', caseId, windowId: '1', level: 'dissatisfied', reasons: [], comment: null, channel: 'pad' },
+      {
+        type: 'rate',
+        caseId,
+        windowId: '1',
+        level: 'dissatisfied',
+        reasons: [],
+        comment: null,
+        channel: 'pad',
+      },
       now,
     ).refusal?.code,
     'RATING_REASON_REQUIRED',
   )
   const rated = engine.execute(
-    { type: 'rate', caseId, windowId: '1', level: 'dissatisfied', reasons: ['slow'], comment: null, channel: 'pad' },
+    {
+      type: 'rate',
+      caseId,
+      windowId: '1',
+      level: 'dissatisfied',
+      reasons: ['slow'],
+      comment: null,
+      channel: 'pad',
+    },
     now,
   )
   t.equal(rated.refusal, null)
   t.equal(Object.keys(engine.state.followUps).length, 1, 'a bad rating opens a follow-up')
   t.equal(
-    engine.execute({ type: 'rate', caseId, windowId: '1', level: 'satisfied', reasons: [], comment: null, channel: 'pad' }, now)
-      .refusal?.code,
+    engine.execute(
+      { type: 'rate', caseId, windowId: '1', level: 'satisfied', reasons: [], comment: null, channel: 'pad' },
+      now,
+    ).refusal?.code,
     'CASE_NOT_FOUND',
     'one rating per case',
   )
@@ -130,7 +153,10 @@ t.test('an unrated case is recorded as 未评价 after the limit', (t) => {
   const caseEvents = (events: { type: string }[]) => events.filter((e) => e.type.startsWith('case.'))
   t.same(caseEvents(engine.execute({ type: 'tick' }, now + 60_000).events), [])
   const expired = engine.execute({ type: 'tick' }, now + 121_000)
-  t.same(caseEvents(expired.events).map((e) => e.type), ['case.unrated'])
+  t.same(
+    caseEvents(expired.events).map((e) => e.type),
+    ['case.unrated'],
+  )
   t.same(
     Object.keys(engine.state.alarms).sort(),
     ['window_unstaffed:1', 'window_unstaffed:3'],

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import t from 'tap'
+import { MONDAY_9AM, newEngine, testConfig } from './fixture.js'
 import {
   type Command,
   createHall,
@@ -10,7 +11,6 @@ import {
   isWaiting,
   RATING_LEVELS_FOR_TESTS,
 } from './property-model.js'
-import { MONDAY_9AM, newEngine, testConfig } from './fixture.js'
 
 /**
  * Random hall days driven through the domain core. After every step the invariants hold:
@@ -42,8 +42,22 @@ type Step =
 
 const w = fc.nat(windows.length - 1)
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('issue' as const), queue: fc.nat(queues.length - 1), priority: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('signIn' as const), window: w, staff: fc.nat(staff.length - 1) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('issue' as const),
+      queue: fc.nat(queues.length - 1),
+      priority: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('signIn' as const),
+      window: w,
+      staff: fc.nat(staff.length - 1),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('signOut' as const), window: w }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('callNext' as const), window: w }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('recall' as const), window: w }) },
@@ -57,12 +71,18 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       toWindow: w,
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('callTicket' as const), window: w, pick: fc.nat(50) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('callTicket' as const), window: w, pick: fc.nat(50) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('complete' as const), window: w }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('pause' as const), window: w }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('resume' as const), window: w }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('startCase' as const), window: w }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('finishCase' as const), window: w, outcome: fc.nat(2) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('finishCase' as const), window: w, outcome: fc.nat(2) }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -72,7 +92,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       window: fc.option(w, { nil: null }),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 400_000 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 400_000 }) }),
+  },
 )
 
 function commandOf(engine: HallEngine, s: Step): Command | null {
@@ -103,7 +126,12 @@ function commandOf(engine: HallEngine, s: Step): Command | null {
     case 'transfer':
       return s.toQueue === null
         ? { type: 'transfer', windowId: win(s.window), toQueueId: null, toWindowId: win(s.toWindow) }
-        : { type: 'transfer', windowId: win(s.window), toQueueId: queues[s.toQueue] as string, toWindowId: null }
+        : {
+            type: 'transfer',
+            windowId: win(s.window),
+            toQueueId: queues[s.toQueue] as string,
+            toWindowId: null,
+          }
     case 'callTicket': {
       const ids = Object.keys(state.tickets)
       if (ids.length === 0) return null
@@ -157,20 +185,36 @@ function commandOf(engine: HallEngine, s: Step): Command | null {
   }
 }
 
-/** Which ticket classes have a candidate at this window, from the state alone. */
-function candidates(engine: HallEngine, windowId: string): { priority: number[]; normal: number[] } {
+/**
+ * The tickets this window may call, from the state alone, by class: those transferred to this very
+ * window (they rank first) and those in the queues it serves.
+ */
+function candidates(engine: HallEngine, windowId: string) {
   const config = testConfig.windows.find((x) => x.id === windowId)!
-  const out = { priority: [] as number[], normal: [] as number[] }
+  const out = {
+    priority: [] as number[],
+    normal: [] as number[],
+    directPriority: [] as number[],
+    directNormal: [] as number[],
+  }
+  const directIds = new Set<string>()
   for (const ticket of Object.values(engine.state.tickets)) {
     if (!isWaiting(ticket)) continue
-    const lane = ticket.transferWindowId ?? null
-    const queue = ticket.transferQueueId ?? ticket.queueId
-    const eligible = lane !== null ? lane === windowId : config.queueIds.includes(queue)
-    if (!eligible) continue
-    if (ticket.priority === 'normal') out.normal.push(ticket.issuedAt)
-    else out.priority.push(ticket.issuedAt)
+    const normal = ticket.priority === 'normal'
+    if (ticket.transferWindowId !== null) {
+      if (ticket.transferWindowId !== windowId) continue
+      ;(normal ? out.directNormal : out.directPriority).push(ticket.issuedAt)
+      directIds.add(ticket.id)
+    } else if (config.queueIds.includes(ticket.transferQueueId ?? ticket.queueId)) {
+      ;(normal ? out.normal : out.priority).push(ticket.issuedAt)
+    }
   }
-  return out
+  return {
+    ...out,
+    directIds,
+    anyPriority: out.priority.length + out.directPriority.length > 0,
+    anyNormal: out.normal.length + out.directNormal.length > 0,
+  }
 }
 
 t.test('random hall days keep every invariant', (t) => {
@@ -192,10 +236,12 @@ t.test('random hall days keep every invariant', (t) => {
         if (!cmd) continue
         const before =
           cmd.type === 'callNext'
-            ? { pool: candidates(engine, cmd.windowId), streak: engine.state.windows[cmd.windowId]?.priorityStreak ?? 0 }
+            ? {
+                pool: candidates(engine, cmd.windowId),
+                streak: engine.state.windows[cmd.windowId]?.priorityStreak ?? 0,
+              }
             : null
         const outcome = engine.execute(cmd, now)
-        if (process.env.DBG) (globalThis as any).__stats = ((globalThis as any).__stats ?? {}), ((globalThis as any).__stats[cmd.type + (outcome.refusal ? ":" + outcome.refusal.code : "")] = ((globalThis as any).__stats[cmd.type + (outcome.refusal ? ":" + outcome.refusal.code : "")] ?? 0) + 1)
         log.push(...outcome.events)
         for (const event of outcome.events) {
           if (event.type === 'ticket.issued') {
@@ -209,14 +255,20 @@ t.test('random hall days keep every invariant', (t) => {
           }
           if (event.type === 'ticket.called' && before && event.byPolicy !== 'specific') {
             const ticket = engine.state.tickets[event.ticketId]!
-            const pool = ticket.priority === 'normal' ? before.pool.normal : before.pool.priority
-            // Order within a class: nobody of the same class who could be served here came earlier.
-            if (Math.min(...pool) < ticket.issuedAt) throw new Error(`${ticket.code} called before an earlier arrival`)
+            const normal = ticket.priority === 'normal'
+            const direct = normal ? before.pool.directNormal : before.pool.directPriority
+            // Order within a class: a ticket transferred to this window first, then arrival order.
+            const pool = direct.length > 0 ? direct : normal ? before.pool.normal : before.pool.priority
+            if (!before.pool.directIds.has(ticket.id) && direct.length > 0) {
+              throw new Error(`${ticket.code} called before a ticket transferred here`)
+            }
+            if (Math.min(...pool) < ticket.issuedAt)
+              throw new Error(`${ticket.code} called before an earlier arrival`)
             // The starvation bound.
-            if (ticket.priority !== 'normal' && before.pool.normal.length > 0 && before.streak >= K) {
+            if (!normal && before.pool.anyNormal && before.streak >= K) {
               throw new Error(`priority call after ${before.streak} in a row while normal tickets waited`)
             }
-            if (ticket.priority === 'normal' && before.pool.priority.length > 0 && before.streak < K) {
+            if (normal && before.pool.anyPriority && before.streak < K) {
               throw new Error('normal ticket called while a priority ticket was due')
             }
           }
@@ -230,7 +282,6 @@ t.test('random hall days keep every invariant', (t) => {
     }),
     { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 200) },
   )
-  if (process.env.DBG) console.log(JSON.stringify((globalThis as any).__stats))
   t.pass('invariants held over random hall days')
   t.end()
 })
@@ -247,13 +298,17 @@ function checkPlaces(engine: HallEngine): void {
   for (const ticket of Object.values(engine.state.tickets)) {
     const at = atWindows.get(ticket.id)
     if (ticket.status === 'called' || ticket.status === 'serving') {
-      if (at !== ticket.windowId) throw new Error(`${ticket.code} is ${ticket.status} but not current at its window`)
+      if (at !== ticket.windowId)
+        throw new Error(`${ticket.code} is ${ticket.status} but not current at its window`)
     } else if (at !== undefined) {
       throw new Error(`${ticket.code} is ${ticket.status} but still current at window ${at}`)
     }
     if (isWaiting(ticket)) waiting++
   }
   const laned = testConfig.queues.reduce((n, q) => n + engine.hall.index.waitingInQueue(q.id), 0)
-  const direct = Object.values(engine.state.tickets).filter((x) => x.status === 'transferred' && x.transferWindowId).length
-  if (laned + direct !== waiting) throw new Error(`lanes hold ${laned + direct} tickets, ${waiting} are waiting`)
+  const direct = Object.values(engine.state.tickets).filter(
+    (x) => x.status === 'transferred' && x.transferWindowId,
+  ).length
+  if (laned + direct !== waiting)
+    throw new Error(`lanes hold ${laned + direct} tickets, ${waiting} are waiting`)
 }

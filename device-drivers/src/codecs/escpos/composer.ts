@@ -36,15 +36,15 @@ import {
   Align,
   CR,
   DLE,
-  ESC,
   EOT,
+  ESC,
   FS,
   GS,
   LF,
   QR_MAX_BYTES,
   QrErrorCorrection,
-  StatusRequest,
   type StatusKind,
+  StatusRequest,
 } from './constants.js'
 import { EscPosError, EscPosErrorCode } from './errors.js'
 import { encodeText } from './text-encoding.js'
@@ -71,7 +71,10 @@ export interface KanjiModeOptions {
 
 function checkInt(name: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new EscPosError(EscPosErrorCode.invalidArgument, `${name} must be an integer ${min}-${max}, got ${value}`)
+    throw new EscPosError(
+      EscPosErrorCode.invalidArgument,
+      `${name} must be an integer ${min}-${max}, got ${value}`,
+    )
   }
 }
 
@@ -186,7 +189,8 @@ export class EscPosBuilder {
 
   /** FS ! n: double width/height/underline for Chinese characters only. */
   kanjiMode(options: KanjiModeOptions = {}): this {
-    const n = (options.doubleWidth ? 0x04 : 0) | (options.doubleHeight ? 0x08 : 0) | (options.underline ? 0x80 : 0)
+    const n =
+      (options.doubleWidth ? 0x04 : 0) | (options.doubleHeight ? 0x08 : 0) | (options.underline ? 0x80 : 0)
     return this.raw([FS, 0x21, n])
   }
 

@@ -28,7 +28,12 @@ export type QrErrorCorrection = keyof typeof QrErrorCorrection
  * Byte-mode capacity of a version-40 QR symbol per error-correction level (ISO/IEC 18004
  * table 7). Longer data cannot be stored, whatever the printer accepts into its buffer.
  */
-export const QR_MAX_BYTES: Readonly<Record<QrErrorCorrection, number>> = { L: 2953, M: 2331, Q: 1663, H: 1273 }
+export const QR_MAX_BYTES: Readonly<Record<QrErrorCorrection, number>> = {
+  L: 2953,
+  M: 2331,
+  Q: 1663,
+  H: 1273,
+}
 
 /**
  * Columns of font A (12 x 24 dots) per paper width at 203 dpi: 58 mm paper prints 384 dots

@@ -2,7 +2,15 @@
  * ESC/POS for Chinese thermal printers: composer, width arithmetic, real-time status, layouts,
  * and a tokenizer/renderer for tests and the printer simulator. Everything here is pure.
  */
-export { type CutOptions, EscPosBuilder, encodeQrCode, escpos, type KanjiModeOptions, type QrOptions, statusRequest } from './composer.js'
+export {
+  type CutOptions,
+  EscPosBuilder,
+  encodeQrCode,
+  escpos,
+  type KanjiModeOptions,
+  type QrOptions,
+  statusRequest,
+} from './composer.js'
 export {
   Align,
   DOTS_PER_COLUMN,
@@ -11,9 +19,10 @@ export {
   type PaperWidth,
   QR_MAX_BYTES,
   QrErrorCorrection,
-  StatusRequest,
   type StatusKind,
+  StatusRequest,
 } from './constants.js'
+export { isWideCodePoint } from './east-asian-width.js'
 export { EscPosError, EscPosErrorCode } from './errors.js'
 export { fromHex, hexDump, parseHexDump, toHex } from './hex-dump.js'
 export * from './layouts/index.js'
@@ -69,4 +78,3 @@ export {
   type WidthProfile,
   wrapText,
 } from './width.js'
-export { isWideCodePoint } from './east-asian-width.js'

@@ -51,7 +51,9 @@ function fnv1a(s: string): number {
 }
 
 function qrPlaceholder(x: number, y: number, content: string, modules: number, unit: number): string {
-  const parts: string[] = [`<rect x="${x}" y="${y}" width="${modules * unit}" height="${modules * unit}" fill="#fff"/>`]
+  const parts: string[] = [
+    `<rect x="${x}" y="${y}" width="${modules * unit}" height="${modules * unit}" fill="#fff"/>`,
+  ]
   const finder = (fx: number, fy: number): void => {
     const px = x + fx * unit
     const py = y + fy * unit
@@ -75,7 +77,8 @@ function qrPlaceholder(x: number, y: number, content: string, modules: number, u
       seed ^= seed >>> 17
       seed ^= seed << 5
       seed >>>= 0
-      if (!inFinder(c, r) && (seed & 1) === 1) path += `M${x + c * unit} ${y + r * unit}h${unit}v${unit}h-${unit}z`
+      if (!inFinder(c, r) && (seed & 1) === 1)
+        path += `M${x + c * unit} ${y + r * unit}h${unit}v${unit}h-${unit}z`
     }
   }
   if (path) parts.push(`<path d="${path}" fill="#000"/>`)

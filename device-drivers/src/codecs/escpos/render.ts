@@ -34,6 +34,8 @@ export interface RenderedDocument {
   blocks: RenderBlock[]
   /** Unknown or truncated tokens met on the way, in order. */
   unknown: EscPosToken[]
+  /** How many times a line overflowed the width and the printer wrapped it by itself. */
+  overflows: number
 }
 
 export interface RenderOptions {
@@ -50,7 +52,8 @@ interface OpenLine {
 
 type Input = Uint8Array | readonly EscPosToken[]
 
-const toTokens = (input: Input): readonly EscPosToken[] => (input instanceof Uint8Array ? tokenize(input) : input)
+const toTokens = (input: Input): readonly EscPosToken[] =>
+  input instanceof Uint8Array ? tokenize(input) : input
 
 const columnsOf = (o: RenderOptions): number => o.columns ?? PaperColumns[o.paper ?? '80mm']
 
@@ -59,6 +62,7 @@ export function layoutTokens(input: Input, options: RenderOptions = {}): Rendere
   const columns = columnsOf(options)
   const blocks: RenderBlock[] = []
   const unknown: EscPosToken[] = []
+  let overflows = 0
   let style: TextStyle = { ...DEFAULT_STYLE }
   // Typed through an alias: TypeScript does not follow assignments made inside the closures.
   let line = null as OpenLine | null
@@ -73,8 +77,15 @@ export function layoutTokens(input: Input, options: RenderOptions = {}): Rendere
     line = null
   }
 
-  const put = (ch: string, cols: number, look: Omit<RenderSegment, 'text' | 'startColumn' | 'columns'>): void => {
-    if (line !== null && line.used + cols > columns && line.used > 0) flush()
+  const put = (
+    ch: string,
+    cols: number,
+    look: Omit<RenderSegment, 'text' | 'startColumn' | 'columns'>,
+  ): void => {
+    if (line !== null && line.used + cols > columns && line.used > 0) {
+      overflows++
+      flush()
+    }
     if (line === null) line = { align: style.align, segments: [], used: 0 }
     const last = line.segments.at(-1)
     if (
@@ -124,7 +135,8 @@ export function layoutTokens(input: Input, options: RenderOptions = {}): Rendere
       case 'tab': {
         const used = line?.used ?? 0
         const spaces = 8 - (used % 8)
-        for (let i = 0; i < spaces && used + i < columns; i++) put(' ', 1, { width: 1, height: 1, bold: false, underline: false })
+        for (let i = 0; i < spaces && used + i < columns; i++)
+          put(' ', 1, { width: 1, height: 1, bold: false, underline: false })
         break
       }
       case 'init':
@@ -132,7 +144,13 @@ export function layoutTokens(input: Input, options: RenderOptions = {}): Rendere
         break
       case 'qr-print':
         if (line !== null) flush()
-        blocks.push({ kind: 'qr', align: style.align, content: c.content, moduleSize: c.moduleSize, level: c.level })
+        blocks.push({
+          kind: 'qr',
+          align: style.align,
+          content: c.content,
+          moduleSize: c.moduleSize,
+          level: c.level,
+        })
         break
       case 'cut':
         if (line !== null) flush()
@@ -142,7 +160,7 @@ export function layoutTokens(input: Input, options: RenderOptions = {}): Rendere
     style = applyCommand(style, c)
   }
   if (line !== null) flush()
-  return { columns, blocks, unknown }
+  return { columns, blocks, unknown, overflows }
 }
 
 function startColumn(align: Align, used: number, columns: number): number {

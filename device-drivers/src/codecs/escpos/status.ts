@@ -16,7 +16,7 @@
  *                 Some models report only one bit of each pair (two sensors), so any set bit
  *                 counts.
  */
-import { StatusRequest, type StatusKind } from './constants.js'
+import { type StatusKind, StatusRequest } from './constants.js'
 
 export interface PrinterStatusByte {
   kind: 'printer'
@@ -132,7 +132,10 @@ export function decodeStatusByte(kind: StatusKind, byte: number): StatusResult {
         },
       }
     case 'paper':
-      return { ok: true, status: { kind, raw: byte, nearEnd: (byte & 0x0c) !== 0, paperOut: (byte & 0x60) !== 0 } }
+      return {
+        ok: true,
+        status: { kind, raw: byte, nearEnd: (byte & 0x0c) !== 0, paperOut: (byte & 0x60) !== 0 },
+      }
   }
 }
 
@@ -225,7 +228,14 @@ export function createStatusDecoder(): StatusDecoder {
 }
 
 export interface StatusProblem {
-  code: 'offline' | 'cover_open' | 'paper_out' | 'paper_near_end' | 'cutter_error' | 'unrecoverable' | 'recoverable'
+  code:
+    | 'offline'
+    | 'cover_open'
+    | 'paper_out'
+    | 'paper_near_end'
+    | 'cutter_error'
+    | 'unrecoverable'
+    | 'recoverable'
   /** Chinese message for the clerk's screen. */
   message: string
   /** Whether printing cannot continue. */
@@ -245,7 +255,8 @@ export function statusProblems(statuses: readonly RealtimeStatus[]): StatusProbl
     if (s.kind === 'paper' && s.paperOut) add('paper_out', '打印纸已用完，请更换纸卷', true)
     if (s.kind === 'paper' && s.nearEnd && !s.paperOut) add('paper_near_end', '打印纸即将用完', false)
     if (s.kind === 'error' && s.autocutterError) add('cutter_error', '切刀故障，请检查是否卡纸', true)
-    if (s.kind === 'error' && s.unrecoverableError) add('unrecoverable', '打印机发生不可恢复的故障，请联系维修', true)
+    if (s.kind === 'error' && s.unrecoverableError)
+      add('unrecoverable', '打印机发生不可恢复的故障，请联系维修', true)
     if (s.kind === 'error' && s.autoRecoverableError) add('recoverable', '打印头过热，稍候自动恢复', true)
   }
   const order: StatusProblem['code'][] = [

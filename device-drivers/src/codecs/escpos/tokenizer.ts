@@ -10,8 +10,9 @@
  * character boundary. Unknown commands are returned as values; nothing here throws.
  * Command lengths: see `command-table.ts`.
  */
-import { type Align, QrErrorCorrection, StatusRequest, type StatusKind } from './constants.js'
+
 import { measureCommand } from './command-table.js'
+import { type Align, type QrErrorCorrection, type StatusKind, StatusRequest } from './constants.js'
 import { decodeQrPayload, decodeText } from './text-encoding.js'
 
 export interface TextStyle {
@@ -81,19 +82,26 @@ export interface EscPosTokenizer {
   style(): TextStyle
 }
 
+// 48-51 per the reference; some printers also take 0-3.
 const QR_LEVEL_BY_BYTE: Readonly<Record<number, QrErrorCorrection>> = {
-  48: 'L',
-  49: 'M',
-  50: 'Q',
-  51: 'H',
-  // Some printers also take 0-3.
   0: 'L',
   1: 'M',
   2: 'Q',
   3: 'H',
+  48: 'L',
+  49: 'M',
+  50: 'Q',
+  51: 'H',
 }
 
-const ALIGN_BY_BYTE: Readonly<Record<number, Align>> = { 0: 'left', 1: 'center', 2: 'right', 48: 'left', 49: 'center', 50: 'right' }
+const ALIGN_BY_BYTE: Readonly<Record<number, Align>> = {
+  0: 'left',
+  1: 'center',
+  2: 'right',
+  48: 'left',
+  49: 'center',
+  50: 'right',
+}
 
 const underlineMode = (n: number): 0 | 1 | 2 => (n === 1 || n === 49 ? 1 : n === 2 || n === 50 ? 2 : 0)
 const bit = (n: number, b: number): boolean => (n & (1 << b)) !== 0
@@ -190,7 +198,12 @@ function describe(b: Uint8Array, qr: QrState): EscPosCommand {
       case 0x2e:
         return { name: 'chinese-mode', on: false }
       case 0x21:
-        return { name: 'kanji-print-mode', doubleWidth: bit(a1, 2), doubleHeight: bit(a1, 3), underline: bit(a1, 7) }
+        return {
+          name: 'kanji-print-mode',
+          doubleWidth: bit(a1, 2),
+          doubleHeight: bit(a1, 3),
+          underline: bit(a1, 7),
+        }
       case 0x2d:
         return { name: 'kanji-underline', mode: underlineMode(a1) }
     }
@@ -241,12 +254,12 @@ function label(byte: number): string {
 // Printer defaults after power-on or ESC @ (Epson: module size 3, level L).
 const QR_DEFAULTS: Readonly<QrState> = { data: null, moduleSize: 3, level: 'L' }
 
-const SINGLE_BYTE: Readonly<Record<number, EscPosCommand>> = {
-  0x0a: { name: 'line-feed' },
-  0x0d: { name: 'carriage-return' },
-  0x09: { name: 'tab' },
-  0x0c: { name: 'form-feed' },
-}
+const SINGLE_BYTE: ReadonlyMap<number, EscPosCommand> = new Map([
+  [0x0a, { name: 'line-feed' }],
+  [0x0d, { name: 'carriage-return' }],
+  [0x09, { name: 'tab' }],
+  [0x0c, { name: 'form-feed' }],
+])
 
 const isPrefix = (b: number): boolean => b === 0x1b || b === 0x1d || b === 0x1c || b === 0x10
 
@@ -276,7 +289,7 @@ export function createEscPosTokenizer(): EscPosTokenizer {
         i = j
         continue
       }
-      const single = SINGLE_BYTE[b]
+      const single = SINGLE_BYTE.get(b)
       if (single) {
         out.push({ type: 'command', command: single, bytes: buf.slice(i, i + 1) })
         i++

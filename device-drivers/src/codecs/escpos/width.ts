@@ -77,7 +77,11 @@ function units(paragraph: string, opts: WidthOptions): Unit[] {
       const next = chars[i++]!
       text += next
       if (isAsciiWordChar(next.codePointAt(0)!)) {
-        while (i < chars.length && isAsciiWordChar(chars[i]!.codePointAt(0)!) && !NO_LINE_END.has(chars[i]!)) {
+        while (
+          i < chars.length &&
+          isAsciiWordChar(chars[i]!.codePointAt(0)!) &&
+          !NO_LINE_END.has(chars[i]!)
+        ) {
           text += chars[i++]!
         }
       }

@@ -24,8 +24,8 @@ import {
   AckResult,
   type BoxState,
   type EncodeOptions,
-  type EvaluatorCommand,
   EvaluatorCodecError,
+  type EvaluatorCommand,
   EvaluatorErrorCode,
   type EvaluatorEvent,
   type EvaluatorProtocol,
@@ -140,7 +140,11 @@ export function encodeEvent(event: EvaluatorEvent, options: EncodeOptions = {}):
       if (!m) throw invalid(`firmware must look like "1.2", got ${event.firmware}`)
       const state = BOX_STATES.indexOf(event.state)
       if (state < 0) throw invalid(`unknown box state ${event.state}`)
-      return frame(HallV1Command.heartbeat, [state, byteArg('fw major', +m[1]!), byteArg('fw minor', +m[2]!)], seq)
+      return frame(
+        HallV1Command.heartbeat,
+        [state, byteArg('fw major', +m[1]!), byteArg('fw minor', +m[2]!)],
+        seq,
+      )
     }
     case 'ack':
       return frame(HallV1Command.ack, [byteArg('ackSeq', event.ackSeq), AckResult[event.result]], seq)
@@ -214,6 +218,26 @@ const parseCommand: PayloadParser<EvaluatorCommand | null> = (cmd, p) => {
 
 const hex = (b: number): string => b.toString(16).padStart(2, '0')
 
+type Probe =
+  | { kind: 'incomplete' }
+  | { kind: 'no-frame' }
+  | { kind: 'bad-crc'; raw: Uint8Array }
+  | { kind: 'frame'; raw: Uint8Array }
+
+// What starts at data[i] (an STX): a whole valid frame, a frame with a bad CRC, not a frame, or
+// not enough bytes yet to tell.
+function probe(data: Uint8Array, i: number): Probe {
+  if (data.length - i < 2) return { kind: 'incomplete' }
+  const len = data[i + 1]!
+  // A length we never send means this STX was junk.
+  if (len > MAX_PAYLOAD) return { kind: 'no-frame' }
+  const total = len + OVERHEAD
+  if (data.length - i < total) return { kind: 'incomplete' }
+  if (data[i + total - 1] !== ETX) return { kind: 'no-frame' }
+  const raw = data.slice(i, i + total)
+  return crc8(raw, 1, total - 2) === raw[total - 2] ? { kind: 'frame', raw } : { kind: 'bad-crc', raw }
+}
+
 function createFrameDecoder<T>(parse: PayloadParser<T | null>): StreamDecoder<FrameResult<T>> {
   let buf = new Uint8Array(0)
   return {
@@ -221,37 +245,38 @@ function createFrameDecoder<T>(parse: PayloadParser<T | null>): StreamDecoder<Fr
       buf = new Uint8Array(0)
     },
     push(chunk) {
-      const joined = new Uint8Array(buf.length + chunk.length)
-      joined.set(buf)
-      joined.set(chunk, buf.length)
+      const data = new Uint8Array(buf.length + chunk.length)
+      data.set(buf)
+      data.set(chunk, buf.length)
       const out: FrameResult<T>[] = []
       let i = 0
-      while (i < joined.length) {
-        if (joined[i] !== STX) {
+      while (i < data.length) {
+        if (data[i] !== STX) {
           i++
           continue
         }
-        if (joined.length - i < 2) break
-        const len = joined[i + 1]!
-        // A length we never send means this STX was junk: resync on the next byte.
-        if (len > MAX_PAYLOAD) {
+        const p = probe(data, i)
+        if (p.kind === 'incomplete') {
+          // A junk STX with a plausible length would hold back every frame behind it until
+          // enough bytes arrive; a complete valid frame further on proves it was junk.
+          let j = i + 1
+          while (j < data.length && (data[j] !== STX || probe(data, j).kind !== 'frame')) j++
+          if (j >= data.length) break
+          i = j
+          continue
+        }
+        if (p.kind === 'no-frame') {
           i++
           continue
         }
-        const total = len + OVERHEAD
-        if (joined.length - i < total) break
-        const raw = joined.slice(i, i + total)
-        if (raw[total - 1] !== ETX) {
-          i++
-          continue
-        }
-        const expected = crc8(raw, 1, total - 2)
-        if (expected !== raw[total - 2]) {
+        const raw = p.raw
+        if (p.kind === 'bad-crc') {
+          const expected = crc8(raw, 1, raw.length - 2)
           out.push({
             ok: false,
             error: {
               code: EvaluatorErrorCode.checksum,
-              message: `CRC-8 is ${hex(raw[total - 2]!)}, expected ${hex(expected)}`,
+              message: `CRC-8 is ${hex(raw[raw.length - 2]!)}, expected ${hex(expected)}`,
               raw,
             },
           })
@@ -259,9 +284,9 @@ function createFrameDecoder<T>(parse: PayloadParser<T | null>): StreamDecoder<Fr
           i++
           continue
         }
-        i += total
+        i += raw.length
         const cmd = raw[3]!
-        const parsed = parse(cmd, raw.subarray(4, total - 2))
+        const parsed = parse(cmd, raw.subarray(4, raw.length - 2))
         if (parsed === null) {
           out.push({
             ok: false,
@@ -273,7 +298,7 @@ function createFrameDecoder<T>(parse: PayloadParser<T | null>): StreamDecoder<Fr
           out.push({ ok: true, message: parsed, seq: raw[2]!, raw })
         }
       }
-      buf = joined.slice(i)
+      buf = data.slice(i)
       return out
     },
   }

@@ -1,6 +1,13 @@
 /** Evaluator button box (好差评 rating pad): protocol-neutral types, `hall-v1` codec, registry. */
 export { crc8 } from './crc8.js'
-export { encodeCommand, encodeEvent, frame, HallV1Command, hallV1EvaluatorProtocol, MAX_PAYLOAD } from './hall-v1.js'
+export {
+  encodeCommand,
+  encodeEvent,
+  frame,
+  HallV1Command,
+  hallV1EvaluatorProtocol,
+  MAX_PAYLOAD,
+} from './hall-v1.js'
 export { evaluatorProtocols, getEvaluatorProtocol } from './registry.js'
 export {
   AckResult,
@@ -8,9 +15,9 @@ export {
   type BadRatingReason,
   type BoxState,
   type EncodeOptions,
+  EvaluatorCodecError,
   type EvaluatorCommand,
   type EvaluatorCommandResult,
-  EvaluatorCodecError,
   EvaluatorErrorCode,
   type EvaluatorEvent,
   type EvaluatorFrameError,

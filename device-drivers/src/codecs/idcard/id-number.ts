@@ -31,24 +31,5 @@ export function isValidIdNumber(id: string): boolean {
   return expected !== undefined && expected === id[17]!.toUpperCase()
 }
 
-/**
- * Keeps the first 3 and last 4 characters: `370***********1234`. Strings of 7 characters or fewer
- * would be shown whole by that rule, so they are masked entirely.
- */
-export function maskIdNumber(id: string): string {
-  const chars = Array.from(id)
-  if (chars.length <= 7) return '*'.repeat(chars.length)
-  return chars.slice(0, 3).join('') + '*'.repeat(chars.length - 7) + chars.slice(-4).join('')
-}
-
-/**
- * `张*` for two characters, `张*丰` for three, `欧**锋` for four: the first and (from three
- * characters on) the last character stay. A single character becomes `*`. Counts code points, so
- * a rare character outside the BMP is one character.
- */
-export function maskName(name: string): string {
-  const chars = Array.from(name)
-  if (chars.length <= 1) return '*'.repeat(chars.length)
-  if (chars.length === 2) return `${chars[0]}*`
-  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1]
-}
+// Masking lives in the contract package, shared by the server, the screens and the agent.
+export { maskIdNumber, maskName } from '@hall/protocol'

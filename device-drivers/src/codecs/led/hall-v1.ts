@@ -22,9 +22,9 @@
 import iconv from 'iconv-lite'
 import { crc16Modbus } from './crc16.js'
 import {
-  type LedCommand,
   LedCodecError,
   LedColor,
+  type LedCommand,
   LedEffect,
   type LedEncodeOptions,
   LedErrorCode,
@@ -59,7 +59,8 @@ export const HallV1LedCommand = {
 const invalid = (message: string): LedCodecError => new LedCodecError(LedErrorCode.invalidCommand, message)
 
 function byteArg(name: string, n: number, min = 0, max = 255): number {
-  if (!Number.isInteger(n) || n < min || n > max) throw invalid(`${name} must be an integer ${min}-${max}, got ${n}`)
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw invalid(`${name} must be an integer ${min}-${max}, got ${n}`)
   return n
 }
 
@@ -67,7 +68,10 @@ export function frame(cmd: number, payload: ArrayLike<number>, options: LedEncod
   const address = byteArg('address', options.address ?? 1)
   const seq = byteArg('seq', options.seq ?? 0)
   if (payload.length > MAX_PAYLOAD) {
-    throw new LedCodecError(LedErrorCode.textTooLong, `payload of ${payload.length} bytes exceeds ${MAX_PAYLOAD}`)
+    throw new LedCodecError(
+      LedErrorCode.textTooLong,
+      `payload of ${payload.length} bytes exceeds ${MAX_PAYLOAD}`,
+    )
   }
   const out = new Uint8Array(HEADER + payload.length + TRAILER)
   out.set([SYNC_1, SYNC_2, address, seq, cmd, payload.length >> 8, payload.length & 0xff])
@@ -107,7 +111,11 @@ export function encodeCommand(cmd: LedCommand, options: LedEncodeOptions = {}): 
       return frame(HallV1LedCommand.showText, payload, options)
     }
     case 'clear':
-      return frame(HallV1LedCommand.clear, [cmd.line === undefined ? ALL_LINES : byteArg('line', cmd.line, 0, 254)], options)
+      return frame(
+        HallV1LedCommand.clear,
+        [cmd.line === undefined ? ALL_LINES : byteArg('line', cmd.line, 0, 254)],
+        options,
+      )
     case 'set-brightness':
       return frame(HallV1LedCommand.brightness, [brightness(cmd.level)], options)
     case 'query-status':
@@ -120,7 +128,11 @@ export function encodeReply(reply: LedReply, options: LedEncodeOptions = {}): Ui
     case 'ack':
       return frame(HallV1LedCommand.ack, [byteArg('command', reply.command)], options)
     case 'nak':
-      return frame(HallV1LedCommand.nak, [byteArg('command', reply.command), byteArg('reason', reply.reason, 1, 8)], options)
+      return frame(
+        HallV1LedCommand.nak,
+        [byteArg('command', reply.command), byteArg('reason', reply.reason, 1, 8)],
+        options,
+      )
     case 'status': {
       const m = /^(\d{1,3})\.(\d{1,3})$/.exec(reply.firmware)
       if (!m) throw invalid(`firmware must look like "1.2", got ${reply.firmware}`)
@@ -183,7 +195,8 @@ const parseCommand: PayloadParser<LedCommand> = (cmd, p) => {
       if (p.length < 4) return 'SHOW_TEXT needs at least 4 bytes'
       const effect = EFFECTS[p[1]!]
       const color = COLORS[p[2]!]
-      if (!effect || !color || p[3]! > MAX_BRIGHTNESS || p[0] === ALL_LINES) return 'SHOW_TEXT parameter out of range'
+      if (!effect || !color || p[3]! > MAX_BRIGHTNESS || p[0] === ALL_LINES)
+        return 'SHOW_TEXT parameter out of range'
       return {
         type: 'show-text',
         line: p[0]!,
@@ -197,7 +210,8 @@ const parseCommand: PayloadParser<LedCommand> = (cmd, p) => {
       if (p.length !== 1) return 'CLEAR needs 1 byte'
       return p[0] === ALL_LINES ? { type: 'clear' } : { type: 'clear', line: p[0]! }
     case HallV1LedCommand.brightness:
-      if (p.length !== 1 || p[0]! < MIN_BRIGHTNESS || p[0]! > MAX_BRIGHTNESS) return 'BRIGHTNESS needs 1 byte 1-16'
+      if (p.length !== 1 || p[0]! < MIN_BRIGHTNESS || p[0]! > MAX_BRIGHTNESS)
+        return 'BRIGHTNESS needs 1 byte 1-16'
       return { type: 'set-brightness', level: p[0]! }
     case HallV1LedCommand.queryStatus:
       return p.length === 0 ? { type: 'query-status' } : 'STATUS? has no payload'
@@ -206,6 +220,29 @@ const parseCommand: PayloadParser<LedCommand> = (cmd, p) => {
 }
 
 const hex = (n: number, w = 2): string => n.toString(16).padStart(w, '0')
+
+type Probe =
+  | { kind: 'incomplete' }
+  | { kind: 'no-frame' }
+  | { kind: 'bad-crc'; raw: Uint8Array }
+  | { kind: 'frame'; raw: Uint8Array }
+
+// What starts at data[i] (a first sync byte): a whole valid frame, a frame with a bad CRC, not a
+// frame, or not enough bytes yet to tell.
+function probe(data: Uint8Array, i: number): Probe {
+  if (data.length - i < 2) return { kind: 'incomplete' }
+  if (data[i + 1] !== SYNC_2) return { kind: 'no-frame' }
+  if (data.length - i < HEADER) return { kind: 'incomplete' }
+  const len = (data[i + 5]! << 8) | data[i + 6]!
+  // A length we never send: the sync bytes were junk.
+  if (len > MAX_PAYLOAD) return { kind: 'no-frame' }
+  const total = HEADER + len + TRAILER
+  if (data.length - i < total) return { kind: 'incomplete' }
+  const raw = data.slice(i, i + total)
+  const crc = crc16Modbus(raw, 2, HEADER + len)
+  const sent = raw[total - 2]! | (raw[total - 1]! << 8)
+  return crc === sent ? { kind: 'frame', raw } : { kind: 'bad-crc', raw }
+}
 
 function createFrameDecoder<T>(parse: PayloadParser<T>): LedStreamDecoder<LedResult<T>> {
   let buf = new Uint8Array(0)
@@ -224,37 +261,45 @@ function createFrameDecoder<T>(parse: PayloadParser<T>): LedStreamDecoder<LedRes
           i++
           continue
         }
-        if (data.length - i < 2) break
-        if (data[i + 1] !== SYNC_2) {
+        const p = probe(data, i)
+        if (p.kind === 'incomplete') {
+          // Junk sync bytes with a plausible length would hold back every frame behind them
+          // until enough bytes arrive; a complete valid frame further on proves they were junk.
+          let j = i + 1
+          while (j < data.length && (data[j] !== SYNC_1 || probe(data, j).kind !== 'frame')) j++
+          if (j >= data.length) break
+          i = j
+          continue
+        }
+        if (p.kind === 'no-frame') {
           i++
           continue
         }
-        if (data.length - i < HEADER) break
-        const len = (data[i + 5]! << 8) | data[i + 6]!
-        // A length we never send: the sync bytes were junk.
-        if (len > MAX_PAYLOAD) {
-          i++
-          continue
-        }
-        const total = HEADER + len + TRAILER
-        if (data.length - i < total) break
-        const raw = data.slice(i, i + total)
-        const expected = crc16Modbus(raw, 2, HEADER + len)
-        const actual = raw[total - 2]! | (raw[total - 1]! << 8)
-        if (expected !== actual) {
+        const raw = p.raw
+        const len = raw.length - HEADER - TRAILER
+        if (p.kind === 'bad-crc') {
+          const expected = crc16Modbus(raw, 2, HEADER + len)
+          const actual = raw[raw.length - 2]! | (raw[raw.length - 1]! << 8)
           out.push({
             ok: false,
-            error: { code: LedErrorCode.checksum, message: `CRC-16 is ${hex(actual, 4)}, expected ${hex(expected, 4)}`, raw },
+            error: {
+              code: LedErrorCode.checksum,
+              message: `CRC-16 is ${hex(actual, 4)}, expected ${hex(expected, 4)}`,
+              raw,
+            },
           })
           // Skip one byte only: when the sync was junk, a real frame may begin inside.
           i++
           continue
         }
-        i += total
+        i += raw.length
         const cmd = raw[4]!
         const parsed = parse(cmd, raw.subarray(HEADER, HEADER + len))
         if (parsed === null) {
-          out.push({ ok: false, error: { code: LedErrorCode.unknownCommand, message: `unknown command 0x${hex(cmd)}`, raw } })
+          out.push({
+            ok: false,
+            error: { code: LedErrorCode.unknownCommand, message: `unknown command 0x${hex(cmd)}`, raw },
+          })
         } else if (typeof parsed === 'string') {
           out.push({ ok: false, error: { code: LedErrorCode.badPayload, message: parsed, raw } })
         } else {

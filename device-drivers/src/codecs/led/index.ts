@@ -13,11 +13,11 @@ export {
 export { getLedProtocol, ledProtocols } from './registry.js'
 export {
   LED_NAK_REASONS,
+  LedCodecError,
+  LedColor,
   type LedCommand,
   type LedCommandResult,
   type LedCommandType,
-  LedCodecError,
-  LedColor,
   LedEffect,
   type LedEncodeOptions,
   LedErrorCode,

@@ -28,7 +28,7 @@ export type LedCommand =
       /** 1-16, or null/absent to keep the current brightness. */
       brightness?: number | null
     }
-  | { type: 'clear'; /** A line, or all lines when absent. */ line?: number }
+  | { type: 'clear' /** A line, or all lines when absent. */; line?: number }
   | { type: 'set-brightness'; level: number }
   | { type: 'query-status' }
 

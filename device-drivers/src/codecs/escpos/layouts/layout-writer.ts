@@ -112,7 +112,9 @@ export class LayoutWriter {
 
   /** A centred QR code (UTF-8 payload, level M) with an optional caption beneath. */
   qr(content: string, caption: string | null = null): this {
-    this.#b.align('center').qrCode(content, { moduleSize: this.paper === '58mm' ? 5 : 6, errorCorrection: 'M' })
+    this.#b
+      .align('center')
+      .qrCode(content, { moduleSize: this.paper === '58mm' ? 5 : 6, errorCorrection: 'M' })
     this.#b.newline()
     if (caption) this.#b.lines(wrapText(caption, this.columns))
     this.#b.align('left')

@@ -26,7 +26,8 @@ export function noticeLayout(n: NoticePrint, options: LayoutOptions = {}): Uint8
     { bold: true },
   )
   w.blank()
-  if (n.supplementDeadline) w.paragraph(`请于 ${n.supplementDeadline} 前补齐补正上述材料后，携带本告知单到窗口办理。`)
+  if (n.supplementDeadline)
+    w.paragraph(`请于 ${n.supplementDeadline} 前补齐补正上述材料后，携带本告知单到窗口办理。`)
   else w.paragraph('请补齐补正上述材料后，携带本告知单到窗口办理。')
   w.paragraph(
     '本告知单为一次性书面告知。除上述材料外，本机关不再要求您补充其他材料；' +

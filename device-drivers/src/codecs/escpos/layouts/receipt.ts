@@ -22,7 +22,9 @@ export function receiptLayout(r: ReceiptPrint, options: LayoutOptions = {}): Uin
     ['受理人员', `${r.staffName}（工号：${r.staffNo}）`],
   ])
   w.rule()
-  w.text('您的申请已受理。请妥善保管本凭证，可凭办件编号或扫描下方二维码查询办理进度，领取办理结果时请出示本凭证。')
+  w.text(
+    '您的申请已受理。请妥善保管本凭证，可凭办件编号或扫描下方二维码查询办理进度，领取办理结果时请出示本凭证。',
+  )
   w.blank()
   w.qr(r.qrContent, '扫码查询办件进度')
   if (r.consultPhone) w.centered(`咨询电话：${r.consultPhone}`)

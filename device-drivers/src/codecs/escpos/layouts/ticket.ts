@@ -2,14 +2,13 @@
  * Queue ticket (排队小票): hall name, the number in 3x size, queue, people ahead, estimated
  * wait, time, QR code, hint, cut. Bytes: see `../composer.ts`; 80 mm by default.
  */
-import type { PaperWidth } from '../constants.js'
+import { PaperColumns, type PaperWidth } from '../constants.js'
 import { LayoutWriter } from './layout-writer.js'
 import type { LayoutOptions, TicketPrint } from './types.js'
 
 /** 3x3 is legible from a metre away; a code too long for that on the paper drops to 2x2. */
 function numberSize(code: string, paper: PaperWidth): number {
-  const columns = paper === '58mm' ? 32 : 48
-  return code.length * 3 <= columns ? 3 : 2
+  return code.length * 3 <= PaperColumns[paper] ? 3 : 2
 }
 
 export function ticketLayout(t: TicketPrint, options: LayoutOptions = {}): Uint8Array {
@@ -24,7 +23,11 @@ export function ticketLayout(t: TicketPrint, options: LayoutOptions = {}): Uint8
   if (t.priorityLabel) w.centered(`【${t.priorityLabel}】`, { bold: true })
   if (t.applicantName) w.centered(`申请人：${t.applicantName}`)
   w.blank()
-  w.centered(`您前面还有 ${Math.max(0, Math.trunc(t.peopleAhead))} 人等候`, { bold: true, width: 1, height: 2 })
+  w.centered(`您前面还有 ${Math.max(0, Math.trunc(t.peopleAhead))} 人等候`, {
+    bold: true,
+    width: 1,
+    height: 2,
+  })
   if (t.estimatedWaitMinutes !== null) {
     const minutes = Math.max(0, Math.round(t.estimatedWaitMinutes))
     w.centered(minutes === 0 ? '预计很快就会叫到您' : `预计等候约 ${minutes} 分钟`)

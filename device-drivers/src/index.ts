@@ -1,0 +1,8 @@
+export * as escpos from './codecs/escpos/index.js'
+export * as evaluator from './codecs/evaluator/index.js'
+export * as idcard from './codecs/idcard/index.js'
+export * as led from './codecs/led/index.js'
+export * as scanner from './codecs/scanner/index.js'
+export * from './devices/index.js'
+export * from './logger.js'
+export * from './transports/index.js'

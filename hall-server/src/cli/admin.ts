@@ -1,0 +1,190 @@
+import { existsSync } from 'node:fs'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { type DeviceRole, WINDOW_BOUND_ROLES } from '@hall/protocol'
+import { DEMO_CATALOG_FILE, queueRoutingFromConfig, readCatalogFile } from '../catalog/index.js'
+import { type HallConfig, loadConfig, type Paths, parseConfig } from '../config.js'
+import { businessDate, emptyState, isWaiting } from '../domain/index.js'
+import { restoreState } from '../hall/boot.js'
+import { hashPin, hashToken, loadOrCreateKey, newToken } from '../security/secrets.js'
+import { replaceCatalog, upsertCatalog } from '../store/catalog-repo.js'
+import { Db } from '../store/db.js'
+import { migrate } from '../store/migrations.js'
+import { listDevices, setDeviceToken, setPinHash, upsertDevice } from '../store/repos.js'
+import { defaultHallConfig } from '../templates.js'
+
+/**
+ * What an installer does to a hall, as functions (hallctl calls them; so do the demo and the
+ * tests). They work on the data directory directly, so they work whether the server runs or not:
+ * a running server sees new devices and staff PINs at once, since it reads them from SQLite.
+ */
+
+async function openDb(paths: Paths): Promise<Db> {
+  await mkdir(paths.dataDir, { recursive: true, mode: 0o700 })
+  const db = await Db.open(paths.dbFile)
+  await migrate(db)
+  return db
+}
+
+async function withDb<T>(paths: Paths, work: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDb(paths)
+  try {
+    return await work(db)
+  } finally {
+    await db.close()
+  }
+}
+
+/** Writes the config atomically (a crash never leaves half a file), after checking it. */
+export async function saveConfig(file: string, config: HallConfig): Promise<void> {
+  parseConfig(config, file)
+  await mkdir(dirname(file), { recursive: true })
+  const temp = `${file}.tmp`
+  await writeFile(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 })
+  await rename(temp, file)
+}
+
+export async function initHall(
+  paths: Paths,
+  options: { name?: string; config?: HallConfig; catalogFile?: string | null; force?: boolean },
+): Promise<{ config: HallConfig; catalogItems: number }> {
+  if (existsSync(paths.configFile) && !options.force) {
+    throw new Error(`${paths.configFile} 已存在；如需覆盖请加 --force`)
+  }
+  const config = options.config ?? defaultHallConfig(options.name ?? '便民服务中心')
+  await saveConfig(paths.configFile, config)
+  if (!config.security.key) await loadOrCreateKey(paths.keyFile)
+  let catalogItems = 0
+  await withDb(paths, async (db) => {
+    for (const device of config.devices) await upsertDevice(db, device)
+  })
+  const catalogFile = options.catalogFile === undefined ? DEMO_CATALOG_FILE : options.catalogFile
+  if (catalogFile) catalogItems = (await importCatalog(paths, catalogFile, { replace: true })).imported
+  return { config, catalogItems }
+}
+
+export async function enrollDevice(
+  paths: Paths,
+  device: { id: string; role: DeviceRole; name?: string; windowId?: string | null; terminal?: string | null },
+): Promise<string> {
+  const config = await loadConfig(paths.configFile)
+  const existing = config.devices.find((d) => d.id === device.id)
+  const windowId = device.windowId ?? existing?.windowId ?? null
+  if (WINDOW_BOUND_ROLES.includes(device.role) && windowId === null) {
+    throw new Error(`${device.role} 设备必须用 --window 指定窗口`)
+  }
+  const record = {
+    id: device.id,
+    name: device.name ?? existing?.name ?? device.id,
+    role: device.role,
+    windowId,
+    terminal: device.terminal ?? existing?.terminal ?? device.id,
+  }
+  config.devices = [...config.devices.filter((d) => d.id !== device.id), record]
+  await saveConfig(paths.configFile, config)
+  const token = newToken()
+  await withDb(paths, async (db) => {
+    await upsertDevice(db, record)
+    await setDeviceToken(db, record.id, hashToken(token), Date.now())
+  })
+  return token
+}
+
+export async function addStaff(
+  paths: Paths,
+  staff: { staffNo: string; name: string; role?: 'clerk' | 'manager'; title?: string; pin: string },
+): Promise<void> {
+  if (!/^\d{4,12}$/.test(staff.pin)) throw new Error('PIN 应为 4 到 12 位数字')
+  const config = await loadConfig(paths.configFile)
+  const existing = config.staff.find((s) => s.staffNo === staff.staffNo)
+  const member = {
+    staffNo: staff.staffNo,
+    name: staff.name,
+    title: staff.title ?? existing?.title ?? (staff.role === 'manager' ? '中心主任' : '综合窗口受理员'),
+    role: staff.role ?? existing?.role ?? 'clerk',
+    photoUrl: existing?.photoUrl ?? null,
+  }
+  config.staff = [...config.staff.filter((s) => s.staffNo !== staff.staffNo), member]
+  await saveConfig(paths.configFile, config)
+  const pinHash = await hashPin(staff.pin)
+  await withDb(paths, (db) => setPinHash(db, staff.staffNo, pinHash, Date.now()))
+}
+
+export async function setPin(paths: Paths, staffNo: string, pin: string): Promise<void> {
+  if (!/^\d{4,12}$/.test(pin)) throw new Error('PIN 应为 4 到 12 位数字')
+  const config = await loadConfig(paths.configFile)
+  if (!config.staff.some((s) => s.staffNo === staffNo)) throw new Error(`没有工号 ${staffNo}`)
+  const pinHash = await hashPin(pin)
+  await withDb(paths, (db) => setPinHash(db, staffNo, pinHash, Date.now()))
+}
+
+/**
+ * Imports a catalog file. A file with errors changes nothing unless `partial` is set (then its good
+ * lines are imported); a file without a single good line never empties the catalog.
+ */
+export async function importCatalog(
+  paths: Paths,
+  file: string,
+  options: { replace: boolean; partial?: boolean },
+): Promise<{ imported: number; errors: { line: number; message: string }[] }> {
+  const config = await loadConfig(paths.configFile)
+  const routing = queueRoutingFromConfig(config.queues)
+  const parsed = await readCatalogFile(file, {
+    queueRules: routing.rules,
+    fallbackQueueId: routing.fallbackQueueId,
+  })
+  const items = parsed.items
+  if (items.length === 0 || (parsed.errors.length > 0 && !options.partial))
+    return { imported: 0, errors: parsed.errors }
+  await withDb(paths, (db) => (options.replace ? replaceCatalog(db, items) : upsertCatalog(db, items)))
+  return { imported: items.length, errors: parsed.errors }
+}
+
+export interface HallStatus {
+  name: string
+  businessDate: string
+  seq: number
+  queues: { id: string; name: string; waiting: number; issued: number }[]
+  windows: { id: string; name: string; status: string; staff: string | null; current: string | null }[]
+  devices: { id: string; role: string; enrolled: boolean; online: boolean }[]
+  stats: { issued: number; served: number; cases: number; ratings: Record<string, number> }
+}
+
+export async function hallStatus(paths: Paths): Promise<HallStatus> {
+  const config = await loadConfig(paths.configFile)
+  return withDb(paths, async (db) => {
+    const { state, seq } = await restoreState(db, () =>
+      emptyState(businessDate(Date.now(), config.hall.utcOffsetMinutes)),
+    )
+    const devices = await listDevices(db)
+    const tickets = Object.values(state.tickets)
+    return {
+      name: config.hall.name,
+      businessDate: state.businessDate,
+      seq,
+      queues: config.queues.map((q) => ({
+        id: q.id,
+        name: q.name,
+        waiting: tickets.filter((t) => isWaiting(t) && (t.transferQueueId ?? t.queueId) === q.id).length,
+        issued: state.queueStats[q.id]?.issued ?? 0,
+      })),
+      windows: config.windows.map((w) => {
+        const ws = state.windows[w.id]
+        const current = ws?.currentTicketId ? (state.tickets[ws.currentTicketId]?.code ?? null) : null
+        return { id: w.id, name: w.name, status: ws?.status ?? 'closed', staff: ws?.staffNo ?? null, current }
+      }),
+      devices: devices.map((d) => ({
+        id: d.id,
+        role: d.role,
+        enrolled: d.tokenHash !== null,
+        online: state.devices[d.id]?.online ?? false,
+      })),
+      stats: {
+        issued: state.stats.issued,
+        served: state.stats.served,
+        cases: state.stats.cases,
+        ratings: { ...state.stats.ratings },
+      },
+    }
+  })
+}

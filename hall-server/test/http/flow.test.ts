@@ -1,0 +1,136 @@
+import t from 'tap'
+import { type Json, testHall } from '../helper.js'
+
+t.test('a citizen takes a number, a clerk serves and records the case, the pad rates it', async (t) => {
+  const h = await testHall()
+  t.teardown(() => h.close())
+
+  t.same((await h.call('health', null)).body, { status: 'ok' })
+  t.equal((await h.call('listQueues', null)).status, 401, 'unenrolled clients get nothing but health')
+  t.equal((await h.call('listQueues', 'not-a-token')).status, 401)
+
+  const issued = await h.call('issueTicket', h.tokens['kiosk-1']!, {
+    body: { queueId: 'market', print: false },
+  })
+  t.equal(issued.status, 201)
+  t.equal(issued.body.ticket.code, 'A001')
+  t.equal(issued.body.peopleAhead, 0)
+  t.equal(issued.body.queueName, '市场准入')
+
+  t.equal(
+    (await h.call('issueTicket', h.tokens['kiosk-1']!, { body: { queueId: 'market', priority: 'military' } }))
+      .body.code,
+    'PRIORITY_NOT_ALLOWED',
+    'a kiosk cannot hand out priority on request',
+  )
+  t.equal(
+    (await h.call('callNext', h.tokens['kiosk-1']!, { params: { windowId: '1' } })).status,
+    403,
+    'a kiosk cannot call',
+  )
+
+  const bad = await h.call('issueTicket', h.tokens['kiosk-1']!, { body: { queueId: 'market', extra: 1 } })
+  t.equal(bad.status, 400)
+  t.equal(bad.body.code, 'VALIDATION')
+
+  const wrongPin = await h.call('signIn', h.tokens['counter-1']!, { body: { staffNo: '1001', pin: '0000' } })
+  t.equal(wrongPin.status, 401)
+  t.equal(wrongPin.body.message, '工号或密码不正确')
+
+  const clerk = await h.signIn('counter-1', '1001')
+  t.equal(
+    (await h.call('callNext', clerk, { params: { windowId: '2' } })).body.code,
+    'FORBIDDEN',
+    'only own window',
+  )
+
+  const called = await h.call('callNext', clerk, { params: { windowId: '1' } })
+  t.equal(called.status, 200)
+  t.equal(called.body.call.text, '请 A001 号到 1 号窗口办理')
+
+  const services = await h.call('searchServices', clerk, { query: { q: '低保' } })
+  t.ok(services.body.length > 0, 'the catalog is searchable')
+  const item = services.body[0]
+
+  const started = await h.call('startCase', clerk, {
+    params: { windowId: '1' },
+    body: { serviceItemId: item.id },
+  })
+  t.equal(started.status, 201)
+  const finished = await h.call('finishCase', clerk, {
+    params: { caseId: started.body.id },
+    body: {
+      serviceItemId: item.id,
+      caseType: 'immediate',
+      outcome: 'supplement',
+      missingMaterials: [{ name: '户口簿原件', note: null }],
+      print: false,
+    },
+  })
+  t.equal(finished.status, 200, JSON.stringify(finished.body))
+  t.equal(finished.body.case.outcome, 'supplement')
+
+  t.equal(
+    (
+      await h.call('submitRating', h.tokens['pad-2']!, {
+        params: { caseId: started.body.id },
+        body: { level: 'satisfied' },
+      })
+    ).body.code,
+    'RATING_WRONG_WINDOW',
+  )
+  const rated = await h.call('submitRating', h.tokens['pad-1']!, {
+    params: { caseId: started.body.id },
+    body: { level: 'very_dissatisfied', reasons: ['slow'] },
+  })
+  t.equal(rated.status, 201)
+  const again = await h.call('submitRating', h.tokens['pad-1']!, {
+    params: { caseId: started.body.id },
+    body: { level: 'satisfied' },
+  })
+  t.equal(again.status, 404, 'one rating per case')
+
+  const manager = await h.signIn('wall-1', '9001')
+  const followUps = await h.call('listFollowUps', manager)
+  t.equal(followUps.body.length, 1)
+  const verified = await h.call('verifyFollowUp', manager, {
+    params: { followUpId: followUps.body[0].id },
+    body: { finding: '当天人多，窗口办理慢', reasonable: true },
+  })
+  t.equal(verified.body.status, 'verified')
+  const closed = await h.call('closeFollowUp', manager, {
+    params: { followUpId: followUps.body[0].id },
+    body: { resolution: '增加高峰时段窗口，已电话回访' },
+  })
+  t.equal(closed.body.status, 'rectified')
+
+  const audit = await h.call('listAudit', manager)
+  t.ok(
+    audit.body.some(
+      (a: { action: string; outcome: string }) => a.action === 'signIn' && a.outcome === 'refused',
+    ),
+  )
+  t.ok(audit.body.some((a: { actor: string }) => a.actor === 'staff:1001@counter-1'))
+
+  const openapi = await h.app.inject({ url: '/openapi.json' })
+  const ops = Object.values(JSON.parse(openapi.body).paths).flatMap((p: Json) =>
+    Object.values(p).map((o: Json) => o.operationId),
+  )
+  for (const op of [
+    'issueTicket',
+    'callNext',
+    'recall',
+    'skipTicket',
+    'transferTicket',
+    'callTicket',
+    'pauseWindow',
+    'resumeWindow',
+    'startCase',
+    'finishCase',
+    'submitRating',
+    'listQueues',
+    'getHallSnapshot',
+  ]) {
+    t.ok(ops.includes(op), `openapi has ${op}`)
+  }
+})
