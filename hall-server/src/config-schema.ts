@@ -115,6 +115,15 @@ export const HallConfigSchema = Type.Object({
     },
     { default: {} },
   ),
+  announce: Type.Object(
+    {
+      repeat: Type.Integer({ minimum: 1, maximum: 5, default: 2 }),
+      voice: Type.String({ default: 'cmn-latn-pinyin' }),
+      /** espeak-ng words per minute; slower is clearer for the elderly. */
+      speed: Type.Integer({ minimum: 80, maximum: 300, default: 130 }),
+    },
+    { default: {} },
+  ),
   security: Type.Object(
     {
       /** Base64 of 32 bytes; if absent, `hall.key` in the data directory is used (created once). */

@@ -128,6 +128,7 @@ export function defaultHallConfig(name: string): HallConfig {
     rating: { timeoutSec: 120, followUpDays: 7 },
     cases: { supplementDays: 5 },
     alarms: { unstaffedGraceMinutes: 10, pauseAlertMinutes: 15, deviceOfflineSec: 30 },
+    announce: { repeat: 2, voice: 'cmn-latn-pinyin', speed: 130 },
     security: { sessionHours: 12 },
   }
 }

@@ -62,6 +62,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
     } catch {
       throw new ApiCallError('OFFLINE', ERRORS.OFFLINE.message, 0)
     }
+    if (response.ok && 'produces' in def) return new Uint8Array(await response.arrayBuffer())
     const text = await response.text()
     let parsed: unknown = null
     try {

@@ -45,6 +45,7 @@ export const ERRORS = {
   DEVICE_NOT_FOUND: { status: 404, message: '没有这个设备' },
   STORAGE_FAILED: { status: 503, message: '数据保存失败，请稍后重试' },
   OFFLINE: { status: 503, message: '暂时连不上大厅服务器，请稍候' },
+  AUDIO_UNAVAILABLE: { status: 503, message: '语音播报暂不可用' },
   INTERNAL: { status: 500, message: '系统内部错误，请联系管理员' },
 } as const satisfies Record<string, { status: number; message: string }>
 

@@ -2,6 +2,7 @@ import { type Static, type TSchema, Type } from 'typebox'
 import { ServiceGuide, ServiceSummary } from './catalog.js'
 import { PrintOutcome } from './print.js'
 import {
+  AppointmentView,
   CallView,
   CaseOutcomeSchema,
   CaseTypeSchema,
@@ -54,6 +55,8 @@ export interface RouteDef {
   response: TSchema
   /** Status of a successful answer, 200 unless stated. */
   status?: 200 | 201
+  /** Media type of a non-JSON answer (the body is then bytes). */
+  produces?: string
 }
 
 const ANY_DEVICE = ['kiosk', 'counter', 'pad', 'display', 'window_screen', 'wall', 'agent'] as const
@@ -219,6 +222,38 @@ export const AuditEntry = Type.Object({
   detail: Nullable(Type.String()),
 })
 export type AuditEntry = Static<typeof AuditEntry>
+
+export const CreateAppointmentBody = Type.Object(
+  {
+    date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    slot: Type.Optional(Type.String({ pattern: '^\\d{2}:\\d{2}(-\\d{2}:\\d{2})?$' })),
+    queueId: Type.Optional(Id),
+    serviceItemId: Type.Optional(Id),
+    name: Type.String({ minLength: 1, maxLength: 60 }),
+    idNumber: Type.Optional(Type.String({ minLength: 6, maxLength: 36 })),
+  },
+  { additionalProperties: false },
+)
+export type CreateAppointmentBody = Static<typeof CreateAppointmentBody>
+
+export const CheckInBody = Type.Object(
+  {
+    code: Type.Optional(Type.String({ minLength: 4, maxLength: 64 })),
+    cardReadId: Type.Optional(Id),
+    print: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+)
+export type CheckInBody = Static<typeof CheckInBody>
+
+export const CheckedIn = Type.Object({ ...IssuedTicket.properties, appointment: AppointmentView })
+export type CheckedIn = Static<typeof CheckedIn>
+
+export const ProgressQuery = Type.Object({
+  /** A receipt number, a case number, or the content of a receipt's QR code. */
+  ref: Type.Optional(Type.String({ minLength: 4, maxLength: 80 })),
+  cardReadId: Type.Optional(Id),
+})
 
 export const routes = {
   health: {
@@ -459,6 +494,67 @@ export const routes = {
     access: ANYONE_SIGNED,
     params: Type.Object({ serviceId: Id }),
     response: ServiceGuide,
+  },
+  createAppointment: {
+    method: 'POST',
+    path: '/api/appointments',
+    summary: '登记预约（电话或现场预约）',
+    tag: 'appointments',
+    access: ['clerk', 'manager'],
+    body: CreateAppointmentBody,
+    response: AppointmentView,
+    status: 201,
+  },
+  listAppointments: {
+    method: 'GET',
+    path: '/api/appointments',
+    summary: '某日的预约',
+    tag: 'appointments',
+    access: ['clerk', 'manager', 'counter', 'wall'],
+    querystring: Type.Object({ date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }),
+    response: Type.Array(AppointmentView),
+  },
+  checkInAppointment: {
+    method: 'POST',
+    path: '/api/appointments/check-in',
+    summary: '预约签到取号（扫预约码或刷身份证）',
+    tag: 'appointments',
+    access: ['kiosk', 'counter', 'clerk', 'manager'],
+    body: CheckInBody,
+    response: CheckedIn,
+    status: 201,
+  },
+  lookupCases: {
+    method: 'GET',
+    path: '/api/progress',
+    summary: '办件进度查询（扫受理凭证二维码或刷身份证）',
+    tag: 'cases',
+    access: ['kiosk', 'counter', 'clerk', 'manager'],
+    querystring: ProgressQuery,
+    response: Type.Array(CaseView),
+  },
+  printGuide: {
+    method: 'POST',
+    path: '/api/services/:serviceId/print',
+    summary: '打印办事指南或材料清单',
+    tag: 'services',
+    access: ['kiosk', 'counter', 'clerk'],
+    params: Type.Object({ serviceId: Id }),
+    body: Type.Object({ materialsOnly: Type.Boolean() }, { additionalProperties: false }),
+    response: PrintOutcome,
+  },
+  callAudio: {
+    method: 'GET',
+    path: '/api/audio/call',
+    summary: '叫号语音（提示音加普通话播报，WAV）',
+    tag: 'hall',
+    access: ['display', 'window_screen', 'wall', 'counter', 'clerk', 'manager'],
+    querystring: Type.Object({
+      code: Type.String({ pattern: '^[A-Z]{1,2}\\d{1,6}$' }),
+      window: Type.Integer({ minimum: 1, maximum: 999 }),
+    }),
+    response: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' }),
+    produces: 'audio/wav',
   },
   listAudit: {
     method: 'GET',

@@ -243,6 +243,9 @@ export const HallInfo = Type.Object({
   mode: Type.Enum(HALL_MODES),
   notice: Type.String(),
   utcOffsetMinutes: Type.Integer(),
+  /** How many times the display plays each call. */
+  announceRepeat: Type.Integer({ minimum: 1 }),
+  consultPhone: Nullable(Type.String()),
 })
 export type HallInfo = Static<typeof HallInfo>
 
@@ -308,3 +311,20 @@ export const ScanView = Type.Object({
 export type ScanView = Static<typeof ScanView>
 
 export const StaffRoleSchema = Type.Enum(STAFF_ROLES)
+
+/** A booked visit (预约). The kiosk checks it in by its code or the ID card it was booked with. */
+export const AppointmentView = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  date: DateString,
+  slot: Nullable(Type.String()),
+  queueId: Type.String(),
+  serviceItemId: Nullable(Type.String()),
+  nameMasked: Type.String(),
+  idMasked: Nullable(Type.String()),
+  status: Type.Enum(['booked', 'checked_in', 'cancelled']),
+  ticketId: Nullable(Type.String()),
+  createdAt: Millis,
+  checkedInAt: Nullable(Millis),
+})
+export type AppointmentView = Static<typeof AppointmentView>

@@ -1,12 +1,20 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { type DeviceRole, WINDOW_BOUND_ROLES } from '@hall/protocol'
+import {
+  type AppointmentView,
+  type DeviceRole,
+  maskIdNumber,
+  maskName,
+  WINDOW_BOUND_ROLES,
+} from '@hall/protocol'
 import { DEMO_CATALOG_FILE, queueRoutingFromConfig, readCatalogFile } from '../catalog/index.js'
 import { type HallConfig, loadConfig, type Paths, parseConfig } from '../config.js'
 import { businessDate, emptyState, isWaiting } from '../domain/index.js'
 import { restoreState } from '../hall/boot.js'
-import { hashPin, hashToken, loadOrCreateKey, newToken } from '../security/secrets.js'
+import { hashPin, hashToken, loadOrCreateKey, newToken, Sealer } from '../security/secrets.js'
+import { insertAppointment, newAppointmentCode } from '../store/appointments.js'
 import { replaceCatalog, upsertCatalog } from '../store/catalog-repo.js'
 import { Db } from '../store/db.js'
 import { migrate } from '../store/migrations.js'
@@ -138,6 +146,39 @@ export async function importCatalog(
     return { imported: 0, errors: parsed.errors }
   await withDb(paths, (db) => (options.replace ? replaceCatalog(db, items) : upsertCatalog(db, items)))
   return { imported: items.length, errors: parsed.errors }
+}
+
+/** Books an appointment from the command line (a phone booking taken by the hall, say). */
+export async function addAppointment(
+  paths: Paths,
+  a: { date: string; queueId: string; name: string; idNumber?: string; slot?: string },
+): Promise<AppointmentView> {
+  const config = await loadConfig(paths.configFile)
+  if (!config.queues.some((q) => q.id === a.queueId)) throw new Error(`没有队列 ${a.queueId}`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(a.date)) throw new Error('--date 应为 YYYY-MM-DD')
+  const key = config.security.key
+    ? Buffer.from(config.security.key, 'base64')
+    : await loadOrCreateKey(paths.keyFile)
+  const sealer = new Sealer(key)
+  const idNumber = a.idNumber?.trim().toUpperCase()
+  return withDb(paths, (db) =>
+    insertAppointment(
+      db,
+      {
+        id: randomUUID(),
+        code: newAppointmentCode(),
+        date: a.date,
+        slot: a.slot ?? null,
+        queueId: a.queueId,
+        serviceItemId: null,
+        nameMasked: maskName(a.name.trim()),
+        idHash: idNumber ? sealer.blindIndex(idNumber) : null,
+        idMasked: idNumber ? maskIdNumber(idNumber) : null,
+        createdBy: 'hallctl',
+      },
+      Date.now(),
+    ),
+  )
 }
 
 export interface HallStatus {

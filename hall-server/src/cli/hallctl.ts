@@ -2,7 +2,15 @@ import { parseArgs } from 'node:util'
 import { DEVICE_ROLES, type DeviceRole } from '@hall/protocol'
 import { ConfigError, pathsFrom } from '../config.js'
 import { demoHallConfig } from '../templates.js'
-import { addStaff, enrollDevice, hallStatus, importCatalog, initHall, setPin } from './admin.js'
+import {
+  addAppointment,
+  addStaff,
+  enrollDevice,
+  hallStatus,
+  importCatalog,
+  initHall,
+  setPin,
+} from './admin.js'
 
 /**
  * hallctl: the installer's tool. Works on the data directory (`--data-dir`, HALL_DATA_DIR, or
@@ -21,7 +29,9 @@ const USAGE = `用法：hallctl <命令> [选项]   （全局选项：--data-dir
         重设工作人员密码
   import-catalog <文件.tsv|.csv> [--merge] [--partial]
         导入事项目录（默认整体替换；--merge 为合并；有错误的文件不导入，除非 --partial）
-  status
+  appointment add --date YYYY-MM-DD --queue 队列 --name 姓名 [--id-number 身份证号] [--slot 09:00-09:30]
+        登记预约并打印预约码（到大厅后在取号机扫码或刷身份证签到）
+  status [--json]
         显示大厅当前状态
 `
 
@@ -43,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
       merge: { type: 'boolean' },
       partial: { type: 'boolean' },
       json: { type: 'boolean' },
+      date: { type: 'string' },
+      queue: { type: 'string' },
+      'id-number': { type: 'string' },
+      slot: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -114,6 +128,20 @@ async function main(argv: string[]): Promise<number> {
       }
       process.stdout.write(`已导入 ${result.imported} 项事项（运行中的服务器会自动载入）\n`)
       return result.errors.length > 0 ? 3 : 0
+    }
+    case 'appointment': {
+      if (subject !== 'add') throw new UsageError('用法：hallctl appointment add …')
+      const booked = await addAppointment(paths, {
+        date: need(values.date, ' --date'),
+        queueId: need(values.queue, ' --queue'),
+        name: need(values.name, ' --name'),
+        ...(values['id-number'] ? { idNumber: values['id-number'] } : {}),
+        ...(values.slot ? { slot: values.slot } : {}),
+      })
+      process.stdout.write(
+        `预约码 ${booked.code}（${booked.date}${booked.slot ? ` ${booked.slot}` : ''}，${booked.nameMasked}）\n`,
+      )
+      return 0
     }
     case 'status': {
       const status = await hallStatus(paths)

@@ -121,13 +121,22 @@ export function queueView(hall: Hall, ctx: Context, queueId: string): QueueView 
   }
 }
 
-export function hallInfo(ctx: Context, date: string, notice: string): HallInfo {
+/** What the screens show of the hall beyond its state: set in the configuration. */
+export interface HallDisplay {
+  notice: string
+  announceRepeat: number
+  consultPhone: string | null
+}
+
+export function hallInfo(ctx: Context, date: string, display: HallDisplay): HallInfo {
   return {
     name: ctx.config.hallName,
     businessDate: date,
     mode: hallMode(ctx.now, ctx.config.utcOffsetMinutes, ctx.config.hours, ctx.calendar),
-    notice,
+    notice: display.notice,
     utcOffsetMinutes: ctx.config.utcOffsetMinutes,
+    announceRepeat: display.announceRepeat,
+    consultPhone: display.consultPhone,
   }
 }
 
@@ -148,7 +157,7 @@ export function estimateWaitMinutes(hall: Hall, ctx: Context, queueId: string, p
  * command is sent once, in its final state). Device changes are left to the caller, who knows when
  * each was last seen.
  */
-export function changesOf(hall: Hall, ctx: Context, effects: Effect[], notice: string): Change[] {
+export function changesOf(hall: Hall, ctx: Context, effects: Effect[], display: HallDisplay): Change[] {
   const changes: Change[] = []
   const seen = new Set<string>()
   const once = (key: string, make: () => Change | null) => {
@@ -193,7 +202,7 @@ export function changesOf(hall: Hall, ctx: Context, effects: Effect[], notice: s
         once('stats', () => ({ kind: 'stats', stats: structuredClone(hall.state.stats) }))
         break
       case 'hall':
-        once('hall', () => ({ kind: 'hall', hall: hallInfo(ctx, hall.state.businessDate, notice) }))
+        once('hall', () => ({ kind: 'hall', hall: hallInfo(ctx, hall.state.businessDate, display) }))
         break
       case 'device':
         break

@@ -14,6 +14,7 @@ import { Db } from '../store/db.js'
 import { migrate } from '../store/migrations.js'
 import { eventsAfter, latestSnapshot, listDevices, upsertDevice } from '../store/repos.js'
 import { Applicants } from './applicants.js'
+import { CallAudio } from './audio.js'
 import { Identity } from './identity.js'
 import { Printing } from './printing.js'
 import { HallService } from './service.js'
@@ -32,6 +33,7 @@ export interface Hall {
   identity: Identity
   applicants: Applicants
   printing: Printing
+  audio: CallAudio
   sealer: Sealer
   clock: () => number
 }
@@ -76,7 +78,11 @@ export async function openHall(
     env,
     state,
     seq,
-    notice: config.hall.notice,
+    display: {
+      notice: config.hall.notice,
+      announceRepeat: config.announce.repeat,
+      consultPhone: config.hall.consultPhone,
+    },
     snapshotEvery: config.server.snapshotEvery,
     clock,
   })
@@ -90,6 +96,7 @@ export async function openHall(
     identity: new Identity(db, () => env.config.staff, clock, config.security.sessionHours),
     applicants: new Applicants(sealer, clock),
     printing: new Printing(db, clock),
+    audio: new CallAudio({ voice: config.announce.voice, speed: config.announce.speed, cacheSize: 200 }),
     sealer,
     clock,
   }

@@ -8,6 +8,7 @@ import {
   type Effect,
   type EngineEnv,
   followUpView,
+  type HallDisplay,
   HallEngine,
   type HallState,
   hallInfo,
@@ -62,7 +63,7 @@ export interface ServiceOptions {
   env: EngineEnv
   state: HallState
   seq: number
-  notice: string
+  display: HallDisplay
   snapshotEvery: number
   clock: () => number
 }
@@ -83,12 +84,12 @@ export class HallService {
   private lastActivity = 0
   readonly db: Db
   readonly clock: () => number
-  notice: string
+  display: HallDisplay
 
   constructor(private readonly options: ServiceOptions) {
     this.db = options.db
     this.clock = options.clock
-    this.notice = options.notice
+    this.display = options.display
     this.working = new HallEngine(structuredClone(options.state), options.env)
     this.committed = new HallEngine(options.state, options.env)
     this.nextSeq = options.seq + 1
@@ -139,19 +140,21 @@ export class HallService {
     cmd: Command,
     actor: Actor,
     audit: { action: string; subject: string | null; detail?: string | null } | null,
-    extraWrites: Write[] = [],
+    extraWrites: Write[] | ((events: DomainEvent[]) => Write[]) = [],
   ): Promise<Executed> {
     const now = this.clock()
     if (cmd.type !== 'tick') this.lastActivity = now
     const outcome = this.working.execute(cmd, now)
     const ctx = this.working.context(now)
-    const changes = changesOf(this.working.hall, ctx, outcome.effects, this.notice)
+    const changes = changesOf(this.working.hall, ctx, outcome.effects, this.display)
     changes.push(...this.deviceChanges(outcome.effects))
     const firstSeq = this.nextSeq
     const writes: Write[] = outcome.events.map((event, i) => eventWrite(firstSeq + i, event, now, actor.id))
     this.nextSeq += outcome.events.length
     writes.push(...projectionWrites(outcome.effects))
-    if (outcome.refusal === null) writes.push(...extraWrites)
+    if (outcome.refusal === null) {
+      writes.push(...(typeof extraWrites === 'function' ? extraWrites(outcome.events) : extraWrites))
+    }
     // Successful commands are audited by their events (each stored with its actor); the audit
     // table holds what left no event: refusals, and actions outside the domain.
     if (audit && (outcome.refusal || outcome.events.length === 0)) {
@@ -241,7 +244,7 @@ export class HallService {
     return {
       seq: this.committedSeq,
       at: ctx.now,
-      hall: hallInfo(ctx, state.businessDate, this.notice),
+      hall: hallInfo(ctx, state.businessDate, this.display),
       queues: ctx.config.queues.flatMap((q) => queueView(engine.hall, ctx, q.id) ?? []),
       windows: ctx.config.windows.flatMap((w) => windowView(engine.hall, ctx, w.id) ?? []),
       tickets: Object.values(state.tickets)

@@ -9,6 +9,7 @@ import { authHandlers } from './auth.js'
 import { caseHandlers } from './cases.js'
 import type { Handler, Handlers } from './handler.js'
 import { ticketHandlers } from './tickets.js'
+import { visitHandlers } from './visits.js'
 import { windowHandlers } from './windows.js'
 
 /**
@@ -17,7 +18,13 @@ import { windowHandlers } from './windows.js'
  * refusals into `{ code, message }` with the contract's status, and hides the details of 5xx.
  */
 
-export const handlers: Handlers = { ...ticketHandlers, ...windowHandlers, ...caseHandlers, ...authHandlers }
+export const handlers: Handlers = {
+  ...ticketHandlers,
+  ...windowHandlers,
+  ...caseHandlers,
+  ...authHandlers,
+  ...visitHandlers,
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -129,6 +136,8 @@ export async function buildApp(hall: Hall, options: AppOptions = {}): Promise<Fa
           body: request.body as never,
         })
         reply.code(def.status ?? 200)
+        if (def.produces)
+          return reply.type(def.produces).header('cache-control', 'private, max-age=3600').send(result)
         return result
       },
     })

@@ -1,6 +1,7 @@
-import type { PriorityClass, TicketSource, TicketView } from '@hall/protocol'
+import type { IssuedTicket, PriorityClass, TicketSource, TicketView } from '@hall/protocol'
 import { estimateWaitMinutes, queueView, type Ticket, ticketView } from '../domain/index.js'
 import type { Hall } from '../hall/boot.js'
+import type { Principal } from '../hall/identity.js'
 import { ticketJob } from '../hall/printing.js'
 import { CommandRefused } from '../hall/service.js'
 import type { Write } from '../store/journal.js'
@@ -53,59 +54,22 @@ export const ticketHandlers: Pick<
       queueId ??= item.queueId ?? undefined
     }
     if (queueId === undefined) throw new CommandRefused('VALIDATION', '请选择业务类别')
-    const isDevice = principal.kind === 'device'
+    const isKiosk = principal.kind === 'device' && principal.role === 'kiosk'
     let priority: PriorityClass = body.priority ?? 'normal'
-    if (isDevice && principal.role === 'kiosk' && priority !== 'normal')
-      throw new CommandRefused('PRIORITY_NOT_ALLOWED')
-    const writes: Write[] = []
-    let applicant = null
-    let commitApplicant: () => void = () => {}
+    if (isKiosk && priority !== 'normal') throw new CommandRefused('PRIORITY_NOT_ALLOWED')
     if (body.cardReadId !== undefined) {
-      const found = hall.applicants.applicantFor(body.cardReadId)
-      if (!found) throw new CommandRefused('CARD_READ_EXPIRED')
-      applicant = found.applicant
-      writes.push(...found.writes)
-      commitApplicant = found.commit
       const age = hall.applicants.age(body.cardReadId, hall.service.state.businessDate)
       if (priority === 'normal' && age !== null && age >= config.priority.elderlyAge) priority = 'elderly'
     }
-    const source: TicketSource = isDevice
-      ? principal.role === 'kiosk'
-        ? 'kiosk'
-        : 'counter'
-      : principal.role === 'manager'
-        ? 'manager'
-        : 'counter'
-    const executed = await hall.service.execute(
-      {
-        type: 'issueTicket',
-        queueId,
-        priority,
-        source,
-        applicant,
-        appointmentId: null,
-        serviceItemId: body.serviceItemId ?? null,
-        ignoreHours: !isDevice,
-      },
-      actor(principal),
-      { action: 'issueTicket', subject: queueId },
-      writes,
-    )
-    commitApplicant()
-    const issued = executed.events.find((e) => e.type === 'ticket.issued')
-    if (issued?.type !== 'ticket.issued') throw new Error('issueTicket produced no ticket')
-    const ticket: TicketView = ticketView(issued.ticket)
-    const { peopleAhead, estimatedWaitMinutes } = peopleAheadOf(hall, issued.ticket)
-    const queueName = config.queues.find((q) => q.id === queueId)?.name ?? queueId
-    const qrContent = ticketQr(ticket.id)
-    const wantsPrint = body.print ?? principal.role === 'kiosk'
-    const print = wantsPrint
-      ? await hall.printing.print(
-          principal.terminal,
-          ticketJob(config, ticket, queueName, peopleAhead, estimatedWaitMinutes, qrContent),
-        )
-      : { jobId: null, status: 'no_printer' as const, message: null }
-    return { ticket, queueName, peopleAhead, estimatedWaitMinutes, qrContent, print }
+    return issueFor(hall, principal, {
+      queueId,
+      priority,
+      cardReadId: body.cardReadId ?? null,
+      serviceItemId: body.serviceItemId ?? null,
+      appointmentId: null,
+      print: body.print ?? isKiosk,
+      extraWrites: () => [],
+    })
   },
 
   async getTicket(hall, { params }) {
@@ -129,6 +93,79 @@ export const ticketHandlers: Pick<
     )
     return { ticket: ticketOf(executed.effects, params.ticketId) }
   },
+}
+
+export interface IssueRequest {
+  queueId: string
+  priority: PriorityClass
+  cardReadId: string | null
+  serviceItemId: string | null
+  appointmentId: string | null
+  print: boolean
+  /** Writes committed with the ticket (an appointment marked checked in, say). */
+  extraWrites: (ticketId: string) => Write[]
+}
+
+/** Issues a ticket, commits it (with its applicant), and prints it on the caller's terminal. */
+export async function issueFor(
+  hall: Hall,
+  principal: Principal,
+  request: IssueRequest,
+): Promise<IssuedTicket> {
+  const config = hall.service.env.config
+  const writes: Write[] = []
+  let applicant = null
+  let commitApplicant: () => void = () => {}
+  if (request.cardReadId !== null) {
+    const found = hall.applicants.applicantFor(request.cardReadId)
+    if (!found) throw new CommandRefused('CARD_READ_EXPIRED')
+    applicant = found.applicant
+    writes.push(...found.writes)
+    commitApplicant = found.commit
+  }
+  const isDevice = principal.kind === 'device'
+  const source: TicketSource =
+    request.appointmentId !== null
+      ? 'appointment'
+      : isDevice
+        ? principal.role === 'kiosk'
+          ? 'kiosk'
+          : 'counter'
+        : principal.role === 'manager'
+          ? 'manager'
+          : 'counter'
+  const executed = await hall.service.execute(
+    {
+      type: 'issueTicket',
+      queueId: request.queueId,
+      priority: request.priority,
+      source,
+      applicant,
+      appointmentId: request.appointmentId,
+      serviceItemId: request.serviceItemId,
+      ignoreHours: !isDevice,
+    },
+    actor(principal),
+    { action: 'issueTicket', subject: request.queueId },
+    (events) => {
+      const issued = events.find((e) => e.type === 'ticket.issued')
+      return [...writes, ...(issued?.type === 'ticket.issued' ? request.extraWrites(issued.ticket.id) : [])]
+    },
+  )
+  commitApplicant()
+  const issued = executed.events.find((e) => e.type === 'ticket.issued')
+  if (issued?.type !== 'ticket.issued') throw new Error('issueTicket produced no ticket')
+  const ticket: TicketView = ticketView(issued.ticket)
+  const { peopleAhead, estimatedWaitMinutes } = peopleAheadOf(hall, issued.ticket)
+  const queueName = config.queues.find((q) => q.id === request.queueId)?.name ?? request.queueId
+  const qrContent = ticketQr(ticket.id)
+  const print = request.print
+    ? await hall.printing.print(
+        principal.terminal,
+        ticketJob(config, ticket, queueName, peopleAhead, estimatedWaitMinutes, qrContent),
+      )
+    : { jobId: null, status: 'no_printer' as const, message: null }
+  return { ticket, queueName, peopleAhead, estimatedWaitMinutes, qrContent, print }
 }
 
 export function ticketOf(effects: { kind: string }[], ticketId?: string): TicketView {

@@ -169,6 +169,26 @@ export const MIGRATIONS: readonly string[] = [
     message TEXT
   );
   `,
+  `
+  CREATE TABLE appointments (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    date TEXT NOT NULL,
+    slot TEXT,
+    queue_id TEXT NOT NULL,
+    service_item_id TEXT,
+    name_masked TEXT NOT NULL,
+    id_hash TEXT,
+    id_masked TEXT,
+    status TEXT NOT NULL,
+    ticket_id TEXT,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    checked_in_at INTEGER
+  );
+  CREATE INDEX appointments_date ON appointments (date, status);
+  CREATE INDEX appointments_person ON appointments (id_hash, date);
+  `,
 ]
 
 export async function migrate(db: Db): Promise<number> {
