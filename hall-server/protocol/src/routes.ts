@@ -22,7 +22,7 @@ import {
   TicketView,
   WindowView,
 } from './views.js'
-import { RATING_REASONS } from './vocabulary.js'
+import { KIOSK_PROMPT_KEYS, RATING_REASONS } from './vocabulary.js'
 
 /**
  * Every HTTP operation of the hall server: method, path, schemas and who may call it. The server
@@ -553,6 +553,16 @@ export const routes = {
       code: Type.String({ pattern: '^[A-Z]{1,2}\\d{1,6}$' }),
       window: Type.Integer({ minimum: 1, maximum: 999 }),
     }),
+    response: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' }),
+    produces: 'audio/wav',
+  },
+  kioskPrompt: {
+    method: 'GET',
+    path: '/api/audio/prompt',
+    summary: '取号机语音提示（WAV）',
+    tag: 'hall',
+    access: ['kiosk'],
+    querystring: Type.Object({ key: Type.Enum(KIOSK_PROMPT_KEYS) }),
     response: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' }),
     produces: 'audio/wav',
   },

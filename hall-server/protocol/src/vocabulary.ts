@@ -185,3 +185,16 @@ export type IdCardType = (typeof ID_CARD_TYPES)[number]
 
 export const PRINT_KINDS = ['ticket', 'receipt', 'notice', 'refusal', 'guide'] as const
 export type PrintKind = (typeof PRINT_KINDS)[number]
+
+/** Spoken prompts the kiosk may ask the server for (rendered offline with espeak-ng). */
+export const KIOSK_PROMPT_KEYS = [
+  'welcome',
+  'choose',
+  'confirm',
+  'card',
+  'printed',
+  'printFailed',
+  'offline',
+  'scan',
+] as const
+export type KioskPromptKey = (typeof KIOSK_PROMPT_KEYS)[number]

@@ -74,3 +74,20 @@ export function codePinyin(code: string): string {
 export function callPinyin(code: string, windowNumber: number): string {
   return `qing3 ${codePinyin(code)} hao4, dao4 ${numberPinyin(windowNumber)} hao4 chuang1 kou3 ban4 li3.`
 }
+
+/** Fixed kiosk prompts, for the optional spoken guidance of the kiosk (关怀模式 turns it on). */
+export const KIOSK_PROMPTS = {
+  welcome:
+    'huan1 ying2 guang1 lin2. qing3 xuan3 ze2 nin2 yao4 ban4 li3 de ye4 wu4, huo4 shua1 shen1 fen4 zheng4.',
+  choose: 'qing3 dian3 ji1 ping2 mu4 shang4 de ye4 wu4 lei4 bie2.',
+  confirm: 'qing3 que4 ren4, ran2 hou4 dian3 ji1 que4 ding4 qu3 hao4.',
+  card: 'yi3 du2 qu3 nin2 de shen1 fen4 zheng4.',
+  printed:
+    'qu3 hao4 cheng2 gong1, qing3 na2 hao3 nin2 de pai2 hao4 dan1, zai4 deng3 hou4 qu1 deng3 hou4 jiao4 hao4.',
+  printFailed:
+    'da3 yin4 ji1 zan4 shi2 bu4 neng2 da3 yin4. qing3 ji4 xia4 ping2 mu4 shang4 de hao4 ma3, huo4 zhao3 gong1 zuo4 ren2 yuan2 bang1 mang2.',
+  offline:
+    'xi4 tong3 zan4 shi2 lian2 bu4 shang4, qing3 shao1 deng3, huo4 zhao3 gong1 zuo4 ren2 yuan2 bang1 mang2.',
+  scan: 'qing3 ba3 er4 wei2 ma3 dui4 zhun3 sao3 ma3 kou3.',
+} as const
+export type KioskPrompt = keyof typeof KIOSK_PROMPTS

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { callPinyin } from './announce.js'
+import { callPinyin, KIOSK_PROMPTS, type KioskPrompt } from './announce.js'
 
 /**
  * Call announcements rendered on the hall server, offline: a two-tone chime, then the sentence
@@ -102,17 +102,25 @@ export class CallAudio {
 
   /** The WAV for "请 {code} 号到 {window} 号窗口办理", chime first. */
   render(code: string, windowNumber: number): Promise<Buffer> {
-    const key = `${code}/${windowNumber}`
+    return this.cached(`call/${code}/${windowNumber}`, () => this.speak(callPinyin(code, windowNumber), true))
+  }
+
+  /** A kiosk prompt, spoken without the chime. */
+  prompt(key: KioskPrompt): Promise<Buffer> {
+    return this.cached(`prompt/${key}`, () => this.speak(KIOSK_PROMPTS[key], false))
+  }
+
+  private async speak(pinyin: string, withChime: boolean): Promise<Buffer> {
+    const { pcm, rate } = pcmOfWav(await espeak(pinyin, this.options.voice, this.options.speed))
+    if (!withChime) return wavFromPcm(pcm, rate)
+    const chimePcm = pcmOfWav(wavFromSamples(rate === RATE ? this.ding : chime(rate), rate)).pcm
+    return wavFromPcm(Buffer.concat([chimePcm, pcm]), rate)
+  }
+
+  private cached(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
     const cached = this.cache.get(key)
     if (cached) return cached
-    const rendering = espeak(callPinyin(code, windowNumber), this.options.voice, this.options.speed).then(
-      (speech) => {
-        const { pcm, rate } = pcmOfWav(speech)
-        const ding = rate === RATE ? this.ding : chime(rate)
-        const chimePcm = pcmOfWav(wavFromSamples(ding, rate)).pcm
-        return wavFromPcm(Buffer.concat([chimePcm, pcm]), rate)
-      },
-    )
+    const rendering = make()
     rendering.catch(() => this.cache.delete(key))
     this.cache.set(key, rendering)
     if (this.cache.size > this.options.cacheSize) this.cache.delete(this.cache.keys().next().value as string)

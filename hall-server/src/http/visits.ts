@@ -22,9 +22,24 @@ export const CASE_QR_PREFIX = 'HALLCASE:'
 
 const checkingIn = new Set<string>()
 
+async function audible(render: () => Promise<Buffer>): Promise<Buffer> {
+  try {
+    return await render()
+  } catch (error) {
+    if (error instanceof AudioUnavailable) throw new CommandRefused('AUDIO_UNAVAILABLE', error.message)
+    throw error
+  }
+}
+
 export const visitHandlers: Pick<
   Handlers,
-  'createAppointment' | 'listAppointments' | 'checkInAppointment' | 'lookupCases' | 'printGuide' | 'callAudio'
+  | 'createAppointment'
+  | 'listAppointments'
+  | 'checkInAppointment'
+  | 'lookupCases'
+  | 'printGuide'
+  | 'callAudio'
+  | 'kioskPrompt'
 > = {
   async createAppointment(hall, { principal, body }) {
     const config = hall.service.env.config
@@ -137,11 +152,10 @@ export const visitHandlers: Pick<
   },
 
   async callAudio(hall, { query }) {
-    try {
-      return await hall.audio.render(query.code, query.window)
-    } catch (error) {
-      if (error instanceof AudioUnavailable) throw new CommandRefused('AUDIO_UNAVAILABLE', error.message)
-      throw error
-    }
+    return audible(() => hall.audio.render(query.code, query.window))
+  },
+
+  async kioskPrompt(hall, { query }) {
+    return audible(() => hall.audio.prompt(query.key))
   },
 }
