@@ -9,6 +9,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 const DEBIAN = [
   { pkg: 'socat', check: () => has('socat') },
+  { pkg: 'sqlite3', check: () => has('sqlite3') },
   { pkg: 'chromium', check: () => existsSync('/usr/bin/chromium') },
   { pkg: 'espeak-ng', check: () => has('espeak-ng') },
   { pkg: 'sox', check: () => has('sox') },
