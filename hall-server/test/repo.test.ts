@@ -8,9 +8,13 @@ import t from 'tap'
 const REPO = resolve(import.meta.dirname, '../..')
 
 t.test('docs/api.md is generated from the current contract', (t) => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts/gen-api-docs.ts'), '--check'], {
-    encoding: 'utf8',
-  })
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(REPO, 'scripts/gen-api-docs.ts'), '--check'],
+    {
+      encoding: 'utf8',
+    },
+  )
   t.equal(result.status, 0, result.stderr)
   t.end()
 })
@@ -34,23 +38,35 @@ t.test('the README shows the two commands and .ci/run runs the test command', (t
   t.match(readme, /npm start/)
   t.match(readme, /npm test/)
   t.match(readFileSync(join(REPO, '.ci/run'), 'utf8'), /npm test/)
-  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>
+  }
   t.ok(existsSync(join(REPO, pkg.scripts['start']!.split(' ')[1]!)))
   t.ok(existsSync(join(REPO, pkg.scripts['test']!.split(' ')[1]!)))
   t.end()
 })
 
-t.test('the backup script makes a usable copy of a live database', { skip: spawnSync('sh', ['-c', 'command -v sqlite3']).status !== 0 ? 'sqlite3 CLI missing' : false }, async (t) => {
-  const { mkdtemp, rm, writeFile } = await import('node:fs/promises')
-  const { tmpdir } = await import('node:os')
-  const dir = await mkdtemp(join(tmpdir(), 'hall-backup-'))
-  t.teardown(() => rm(dir, { recursive: true, force: true }))
-  spawnSync('sqlite3', [join(dir, 'hall.sqlite'), 'PRAGMA journal_mode=WAL; CREATE TABLE t (x); INSERT INTO t VALUES (42);'])
-  await writeFile(join(dir, 'hall.key'), 'key\n')
-  const result = spawnSync('bash', [join(REPO, 'deploy/backup.sh'), dir], { encoding: 'utf8' })
-  t.equal(result.status, 0, result.stderr)
-  const copy = /backup written: (\S+)/.exec(result.stdout)?.[1]
-  t.ok(copy && existsSync(copy))
-  t.equal(spawnSync('sqlite3', [copy as string, 'SELECT x FROM t'], { encoding: 'utf8' }).stdout.trim(), '42')
-  t.ok(existsSync(join(dir, 'backups/hall.key')), 'the key is kept beside the backups')
-})
+t.test(
+  'the backup script makes a usable copy of a live database',
+  { skip: spawnSync('sh', ['-c', 'command -v sqlite3']).status !== 0 ? 'sqlite3 CLI missing' : false },
+  async (t) => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const dir = await mkdtemp(join(tmpdir(), 'hall-backup-'))
+    t.teardown(() => rm(dir, { recursive: true, force: true }))
+    spawnSync('sqlite3', [
+      join(dir, 'hall.sqlite'),
+      'PRAGMA journal_mode=WAL; CREATE TABLE t (x); INSERT INTO t VALUES (42);',
+    ])
+    await writeFile(join(dir, 'hall.key'), 'key\n')
+    const result = spawnSync('bash', [join(REPO, 'deploy/backup.sh'), dir], { encoding: 'utf8' })
+    t.equal(result.status, 0, result.stderr)
+    const copy = /backup written: (\S+)/.exec(result.stdout)?.[1]
+    t.ok(copy && existsSync(copy))
+    t.equal(
+      spawnSync('sqlite3', [copy as string, 'SELECT x FROM t'], { encoding: 'utf8' }).stdout.trim(),
+      '42',
+    )
+    t.ok(existsSync(join(dir, 'backups/hall.key')), 'the key is kept beside the backups')
+  },
+)
