@@ -92,7 +92,10 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
       .catch(() => next(new Error('INTERNAL')))
   })
 
-  hall.service.onDelta((delta) => io.to('hall').emit('delta', delta))
+  hall.service.onDelta((delta) => {
+    // Encoding a packet costs even when nobody listens: a hall with no screens up skips it.
+    if (io.sockets.adapter.rooms.get('hall')?.size) io.to('hall').emit('delta', delta)
+  })
   hall.printing.onResult((terminal, result) =>
     io
       .to(`terminal:${terminal}`)
