@@ -27,7 +27,40 @@ function testFiles(dir) {
   return out.sort()
 }
 
-function runCapture(command, args, cwd) {
+/**
+ * Keeps a TAP stream readable in a CI log: one line per test file, and for failures the failing
+ * assertion with its diagnostics; passing assertions are counted, not printed.
+ */
+function tapFilter() {
+  let pending = ''
+  let inDiagnostics = false
+  let failing = false
+  return (chunk) => {
+    pending += chunk
+    const lines = pending.split('\n')
+    pending = lines.pop() ?? ''
+    const out = []
+    for (const line of lines) {
+      const trimmed = line.trimStart()
+      if (inDiagnostics) {
+        if (failing) out.push(line)
+        if (trimmed === '...') inDiagnostics = false
+        continue
+      }
+      if (trimmed === '---') {
+        inDiagnostics = true
+        if (failing) out.push(line)
+        continue
+      }
+      failing = trimmed.startsWith('not ok')
+      const topLevel = line === trimmed && /^(not )?ok \d+ - /.test(line)
+      if (failing || topLevel || line.startsWith('# {') || line.startsWith('Bail out')) out.push(line)
+    }
+    return out.length > 0 ? `${out.join('\n')}\n` : ''
+  }
+}
+
+function runCapture(command, args, cwd, filter = (d) => d) {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd,
@@ -37,7 +70,7 @@ function runCapture(command, args, cwd) {
     let output = ''
     child.stdout.on('data', (d) => {
       output += d
-      process.stdout.write(d)
+      process.stdout.write(filter(String(d)))
     })
     child.stderr.on('data', (d) => {
       output += d
