@@ -1,3 +1,4 @@
+import { DEFAULT_QUEUE_RULES } from './catalog/queue.js'
 import type { HallConfig } from './config.js'
 
 /**
@@ -6,52 +7,21 @@ import type { HallConfig } from './config.js'
  */
 
 const QUEUES = [
-  {
-    id: 'market',
-    name: '市场准入',
-    prefix: 'A',
-    description: '个体工商户登记、食品经营许可等',
-    categories: ['市场准入', '个体工商户', '市场监管', '食品经营'],
-  },
-  {
-    id: 'public',
-    name: '公共服务',
-    prefix: 'B',
-    description: '社保、医保、计生、卫生、农牧林业等',
-    categories: [
-      '计生服务',
-      '劳动保障服务',
-      '卫生服务',
-      '文化服务',
-      '农牧服务',
-      '林业服务',
-      '土地资源管理服务',
-      '房管建设服务',
-      '其他社会服务',
-      '海事服务',
-      '安全监管',
-    ],
-  },
-  {
-    id: 'relief',
-    name: '保障救助',
-    prefix: 'C',
-    description: '低保、特困、残疾人、退役军人服务等',
-    categories: ['民政服务(复退军人服务)', '残障服务', '移民'],
-  },
-  {
-    id: 'general',
-    name: '综合业务',
-    prefix: 'D',
-    description: '司法协助、信访及其他业务',
-    categories: ['司法协助', '信访'],
-  },
+  { id: 'market', name: '市场准入', prefix: 'A', description: '个体工商户登记、食品经营许可等' },
+  { id: 'public', name: '公共服务', prefix: 'B', description: '社保、医保、计生、卫生、农牧林业等' },
+  { id: 'relief', name: '保障救助', prefix: 'C', description: '低保、特困、残疾人、退役军人服务等' },
+  { id: 'general', name: '综合业务', prefix: 'D', description: '司法协助、信访及其他业务' },
 ] as const
+
+/** The catalog categories a queue serves, from the catalog's default 4+X routing. */
+const categoriesOf = (queueId: string): string[] => [
+  ...(DEFAULT_QUEUE_RULES.find((rule) => rule.queueId === queueId)?.categories ?? []),
+]
 
 function queues(local: boolean): HallConfig['queues'] {
   const base = QUEUES.map((q) => ({
     ...q,
-    categories: [...q.categories],
+    categories: categoriesOf(q.id),
     kind: 'comprehensive' as const,
     first: 1,
     last: 999,

@@ -47,13 +47,7 @@ export const ticketHandlers: Pick<
 
   async issueTicket(hall, { principal, body }) {
     const config = hall.service.env.config
-    let queueId = body.queueId
-    if (body.serviceItemId !== undefined) {
-      const item = await hall.catalog.get(body.serviceItemId)
-      if (!item) throw new CommandRefused('SERVICE_NOT_FOUND')
-      queueId ??= item.queueId ?? undefined
-    }
-    if (queueId === undefined) throw new CommandRefused('VALIDATION', '请选择业务类别')
+    const queueId = await queueFor(hall, body.queueId, body.serviceItemId)
     const isKiosk = principal.kind === 'device' && principal.role === 'kiosk'
     let priority: PriorityClass = body.priority ?? 'normal'
     if (isKiosk && priority !== 'normal') throw new CommandRefused('PRIORITY_NOT_ALLOWED')
@@ -93,6 +87,23 @@ export const ticketHandlers: Pick<
     )
     return { ticket: ticketOf(executed.effects, params.ticketId) }
   },
+}
+
+/** The queue asked for, or the queue of the service asked for; refused if neither leads to one. */
+export async function queueFor(
+  hall: Hall,
+  queueId: string | undefined,
+  serviceItemId: string | undefined,
+): Promise<string> {
+  let found = queueId
+  if (serviceItemId !== undefined) {
+    const item = await hall.catalog.get(serviceItemId)
+    if (!item) throw new CommandRefused('SERVICE_NOT_FOUND')
+    found ??= item.queueId ?? undefined
+  }
+  if (found === undefined) throw new CommandRefused('VALIDATION', '请选择业务类别')
+  if (!hall.service.env.config.queues.some((q) => q.id === found)) throw new CommandRefused('QUEUE_NOT_FOUND')
+  return found
 }
 
 export interface IssueRequest {

@@ -13,7 +13,7 @@ import {
 } from '../store/appointments.js'
 import { caseRowById, casesByApplicantHash } from '../store/reports.js'
 import { actor, type Handlers } from './handler.js'
-import { issueFor } from './tickets.js'
+import { issueFor, queueFor } from './tickets.js'
 
 /** What a citizen does at the kiosk besides taking a number: appointments, progress, guides. */
 
@@ -43,14 +43,7 @@ export const visitHandlers: Pick<
 > = {
   async createAppointment(hall, { principal, body }) {
     const config = hall.service.env.config
-    let queueId = body.queueId
-    if (body.serviceItemId !== undefined) {
-      const item = await hall.catalog.get(body.serviceItemId)
-      if (!item) throw new CommandRefused('SERVICE_NOT_FOUND')
-      queueId ??= item.queueId ?? undefined
-    }
-    if (queueId === undefined || !config.queues.some((q) => q.id === queueId))
-      throw new CommandRefused('QUEUE_NOT_FOUND')
+    const queueId = await queueFor(hall, body.queueId, body.serviceItemId)
     const today = businessDate(hall.clock(), config.utcOffsetMinutes)
     if (body.date < today) throw new CommandRefused('VALIDATION', '预约日期不能早于今天')
     const idNumber = body.idNumber?.trim().toUpperCase() ?? null

@@ -1,6 +1,7 @@
 import type { CallView, WindowView } from '@hall/protocol'
-import { type Effect, windowView } from '../domain/index.js'
+import { type Command, type Effect, windowView } from '../domain/index.js'
 import type { Hall } from '../hall/boot.js'
+import type { Principal } from '../hall/identity.js'
 import { CommandRefused } from '../hall/service.js'
 import { actor, type Handlers, ownWindow } from './handler.js'
 import { ticketOf } from './tickets.js'
@@ -22,6 +23,32 @@ function currentWindow(hall: Hall, windowId: string): WindowView {
   return view
 }
 
+/**
+ * Runs a command at the caller's own window (a manager may pause and resume any window), audited
+ * as `action`, and returns what it changed.
+ */
+async function atWindow(
+  hall: Hall,
+  principal: Principal,
+  windowId: string,
+  cmd: Command,
+  action: string,
+  options: { detail?: string; managerMayOverride?: boolean } = {},
+): Promise<Effect[]> {
+  ownWindow(principal, windowId, options.managerMayOverride ?? false)
+  const { effects } = await hall.service.execute(cmd, actor(principal), {
+    action,
+    subject: windowId,
+    detail: options.detail ?? null,
+  })
+  return effects
+}
+
+const called = (effects: Effect[]) => {
+  const call = callOf(effects)
+  return { ticket: ticketOf(effects, call.ticketId), call }
+}
+
 export const windowHandlers: Pick<
   Handlers,
   | 'callNext'
@@ -33,68 +60,32 @@ export const windowHandlers: Pick<
   | 'pauseWindow'
   | 'resumeWindow'
 > = {
-  async callNext(hall, { principal, params }) {
-    ownWindow(principal, params.windowId)
-    const { effects } = await hall.service.execute(
-      { type: 'callNext', windowId: params.windowId },
-      actor(principal),
-      {
-        action: 'callNext',
-        subject: params.windowId,
-      },
-    )
-    const call = callOf(effects)
-    return { ticket: ticketOf(effects, call.ticketId), call }
+  async callNext(hall, { principal, params: { windowId } }) {
+    return called(await atWindow(hall, principal, windowId, { type: 'callNext', windowId }, 'callNext'))
   },
 
-  async recall(hall, { principal, params }) {
-    ownWindow(principal, params.windowId)
-    const { effects } = await hall.service.execute(
-      { type: 'recall', windowId: params.windowId },
-      actor(principal),
-      {
-        action: 'recall',
-        subject: params.windowId,
-      },
-    )
-    const call = callOf(effects)
-    return { ticket: ticketOf(effects, call.ticketId), call }
+  async recall(hall, { principal, params: { windowId } }) {
+    return called(await atWindow(hall, principal, windowId, { type: 'recall', windowId }, 'recall'))
   },
 
-  async skipTicket(hall, { principal, params }) {
-    ownWindow(principal, params.windowId)
-    const { effects } = await hall.service.execute(
-      { type: 'skip', windowId: params.windowId },
-      actor(principal),
-      {
-        action: 'skipTicket',
-        subject: params.windowId,
-      },
-    )
-    return { ticket: ticketOf(effects) }
+  async skipTicket(hall, { principal, params: { windowId } }) {
+    return {
+      ticket: ticketOf(await atWindow(hall, principal, windowId, { type: 'skip', windowId }, 'skipTicket')),
+    }
   },
 
-  async transferTicket(hall, { principal, params, body }) {
-    ownWindow(principal, params.windowId)
-    const { effects } = await hall.service.execute(
-      {
-        type: 'transfer',
-        windowId: params.windowId,
-        toQueueId: body.toQueueId ?? null,
-        toWindowId: body.toWindowId ?? null,
-      },
-      actor(principal),
-      {
-        action: 'transferTicket',
-        subject: params.windowId,
-        detail: body.toQueueId ?? `window:${body.toWindowId}`,
-      },
-    )
-    return { ticket: ticketOf(effects) }
+  async transferTicket(hall, { principal, params: { windowId }, body }) {
+    const cmd: Command = {
+      type: 'transfer',
+      windowId,
+      toQueueId: body.toQueueId ?? null,
+      toWindowId: body.toWindowId ?? null,
+    }
+    const detail = body.toQueueId ?? `window:${body.toWindowId}`
+    return { ticket: ticketOf(await atWindow(hall, principal, windowId, cmd, 'transferTicket', { detail })) }
   },
 
-  async callTicket(hall, { principal, params, body }) {
-    ownWindow(principal, params.windowId)
+  async callTicket(hall, { principal, params: { windowId }, body }) {
     let ticketId = body.ticketId
     if (ticketId === undefined && body.code !== undefined) {
       const code = body.code.trim().toUpperCase()
@@ -102,44 +93,31 @@ export const windowHandlers: Pick<
       if (ticketId === undefined) throw new CommandRefused('TICKET_NOT_FOUND')
     }
     if (ticketId === undefined) throw new CommandRefused('VALIDATION', '请输入号码')
-    const { effects } = await hall.service.execute(
-      { type: 'callTicket', windowId: params.windowId, ticketId },
-      actor(principal),
-      { action: 'callTicket', subject: params.windowId, detail: ticketId },
-    )
-    const call = callOf(effects)
-    return { ticket: ticketOf(effects, call.ticketId), call }
+    const cmd: Command = { type: 'callTicket', windowId, ticketId }
+    return called(await atWindow(hall, principal, windowId, cmd, 'callTicket', { detail: ticketId }))
   },
 
-  async completeTicket(hall, { principal, params }) {
-    ownWindow(principal, params.windowId)
-    const { effects } = await hall.service.execute(
-      { type: 'complete', windowId: params.windowId },
-      actor(principal),
-      {
-        action: 'completeTicket',
-        subject: params.windowId,
-      },
-    )
-    return { ticket: ticketOf(effects) }
+  async completeTicket(hall, { principal, params: { windowId } }) {
+    return {
+      ticket: ticketOf(
+        await atWindow(hall, principal, windowId, { type: 'complete', windowId }, 'completeTicket'),
+      ),
+    }
   },
 
-  async pauseWindow(hall, { principal, params, body }) {
-    ownWindow(principal, params.windowId, true)
-    await hall.service.execute(
-      { type: 'pause', windowId: params.windowId, reason: body.reason },
-      actor(principal),
-      { action: 'pauseWindow', subject: params.windowId, detail: body.reason },
-    )
-    return currentWindow(hall, params.windowId)
-  },
-
-  async resumeWindow(hall, { principal, params }) {
-    ownWindow(principal, params.windowId, true)
-    await hall.service.execute({ type: 'resume', windowId: params.windowId }, actor(principal), {
-      action: 'resumeWindow',
-      subject: params.windowId,
+  async pauseWindow(hall, { principal, params: { windowId }, body }) {
+    const cmd: Command = { type: 'pause', windowId, reason: body.reason }
+    await atWindow(hall, principal, windowId, cmd, 'pauseWindow', {
+      detail: body.reason,
+      managerMayOverride: true,
     })
-    return currentWindow(hall, params.windowId)
+    return currentWindow(hall, windowId)
+  },
+
+  async resumeWindow(hall, { principal, params: { windowId } }) {
+    await atWindow(hall, principal, windowId, { type: 'resume', windowId }, 'resumeWindow', {
+      managerMayOverride: true,
+    })
+    return currentWindow(hall, windowId)
   },
 }
