@@ -21,7 +21,10 @@ const ROLE_LABELS: Record<string, string> = {
 }
 
 function schemaFields(schema: unknown): string {
-  const s = schema as { properties?: Record<string, { type?: string; enum?: unknown[] }>; required?: string[] }
+  const s = schema as {
+    properties?: Record<string, { type?: string; enum?: unknown[] }>
+    required?: string[]
+  }
   if (!s?.properties) return ''
   return Object.entries(s.properties)
     .map(([name, p]) => {
@@ -46,7 +49,9 @@ export function apiMarkdown(): string {
     '| --- | --- | --- | --- |',
   ]
   for (const [id, def] of Object.entries(routes) as [string, RouteDef][]) {
-    lines.push(`| \`${id}\` | \`${def.method} ${def.path}\` | ${def.access.map((a) => ROLE_LABELS[a] ?? a).join(', ')} | ${def.summary} |`)
+    lines.push(
+      `| \`${id}\` | \`${def.method} ${def.path}\` | ${def.access.map((a) => ROLE_LABELS[a] ?? a).join(', ')} | ${def.summary} |`,
+    )
   }
   lines.push('', '## Operations', '')
   for (const [id, def] of Object.entries(routes) as [string, RouteDef][]) {

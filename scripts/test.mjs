@@ -120,8 +120,9 @@ for (const ws of WORKSPACES) {
   process.stdout.write(`\n== ${ws}: ${files.length} test files\n`)
   const result = await runCapture(
     'npx',
-    ['tap', '--reporter=terse', ...files.map((f) => relative(join(root, ws), f))],
+    ['tap', '--reporter=tap', ...files.map((f) => relative(join(root, ws), f))],
     join(root, ws),
+    tapFilter(),
   )
   count(ws, result)
 }

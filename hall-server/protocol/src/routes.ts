@@ -157,7 +157,9 @@ export type FinishedCase = Static<typeof FinishedCase>
 export const RatingBody = Type.Object(
   {
     level: RatingLevelSchema,
-    reasons: Type.Optional(Type.Array(Type.Enum(Object.keys(RATING_REASONS)), { maxItems: 8 })),
+    reasons: Type.Optional(
+      Type.Array(Type.Enum(Object.keys(RATING_REASONS)), { maxItems: Object.keys(RATING_REASONS).length }),
+    ),
     comment: Type.Optional(Type.String({ maxLength: 500 })),
   },
   { additionalProperties: false },

@@ -54,13 +54,21 @@ export const AgentHeartbeat = Type.Object(
 )
 export type AgentHeartbeat = Static<typeof AgentHeartbeat>
 
-/** A rating pressed on a window's button box, for the case that window is waiting on. */
-export const ButtonRatingPayload = RatingBody
+/**
+ * A rating pressed on a window's button box. `caseId` names the case the box was prompted for;
+ * without it the server takes the window's latest finished, unrated case.
+ */
+export const ButtonRatingPayload = Type.Object(
+  { ...RatingBody.properties, caseId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
+  { additionalProperties: false },
+)
 export type ButtonRatingPayload = Static<typeof ButtonRatingPayload>
 
 export const PrintOutcomeEvent = Type.Object({
   jobId: Type.String(),
   ok: Type.Boolean(),
+  /** The agent's failure code (PAPER_OUT, PRINTER_OFFLINE, …), for screens that branch on it. */
+  code: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   message: Type.Union([Type.String(), Type.Null()]),
 })
 export type PrintOutcomeEvent = Static<typeof PrintOutcomeEvent>

@@ -190,6 +190,11 @@ export const AlarmView = Type.Object({
 })
 export type AlarmView = Static<typeof AlarmView>
 
+/**
+ * A printer's state as its agent reports it. `online` is about the link and the mechanism: a printer
+ * that is only out of paper or has its cover open reports `online: true` with `paper`/`coverOpen`
+ * set (ESC/POS printers also call themselves offline then; the specific cause is what counts).
+ */
 export const PrinterHealth = Type.Object({
   online: Type.Boolean(),
   paper: Type.Enum(['ok', 'near_end', 'out', 'unknown']),

@@ -109,6 +109,7 @@ export const RATING_REASONS = {
   materials: '材料要求过多',
   wait: '排队等候太久',
   environment: '大厅环境设施不便',
+  unskilled: '业务不熟练',
   other: '其他',
 } as const
 export type RatingReason = keyof typeof RATING_REASONS

@@ -18,6 +18,7 @@ export interface ScreenRoot {
 export interface LandingLink {
   group: string
   label: string
+  /** A path on this server, or `:PORT/path` for another port of the same host (the demo's simulators). */
   url: string
 }
 
@@ -51,7 +52,11 @@ export function registerLanding(app: FastifyInstance, hall: Hall, links: Landing
       .map(
         ([group, items]) =>
           `<section><h2>${escapeHtml(group)}</h2><ul>${items
-            .map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></li>`)
+            .map((l) =>
+              l.url.startsWith(':')
+                ? `<li><a data-port-link="${escapeHtml(l.url)}" href="#">${escapeHtml(l.label)}</a></li>`
+                : `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></li>`,
+            )
             .join('')}</ul></section>`,
       )
       .join('')
@@ -62,7 +67,9 @@ h1{color:#b3261e}section{margin-bottom:1.5rem}a{color:#0b57d0}li{margin:.3rem 0}
 <body><h1>${escapeHtml(hall.config.hall.name)}</h1>
 <p>大厅服务器运行中。各终端屏幕入口如下（每个链接带有该设备的登记令牌）。</p>${sections}
 <section><h2>接口</h2><ul><li><a href="/openapi.json">OpenAPI 接口说明 /openapi.json</a></li>
-<li><a href="/api/health">健康检查 /api/health</a></li></ul></section></body></html>`
+<li><a href="/api/health">健康检查 /api/health</a></li></ul></section>
+<script>for (const a of document.querySelectorAll('a[data-port-link]')) a.href = location.protocol + '//' + location.hostname + a.dataset.portLink</script>
+</body></html>`
     return reply.type('text/html; charset=utf-8').send(body)
   })
 }

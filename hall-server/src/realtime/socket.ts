@@ -97,9 +97,12 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
     if (io.sockets.adapter.rooms.get('hall')?.size) io.to('hall').emit('delta', delta)
   })
   hall.printing.onResult((terminal, result) =>
-    io
-      .to(`terminal:${terminal}`)
-      .emit('printOutcome', { jobId: result.jobId, ok: result.ok, message: result.message }),
+    io.to(`terminal:${terminal}`).emit('printOutcome', {
+      jobId: result.jobId,
+      ok: result.ok,
+      code: result.code,
+      message: result.message,
+    }),
   )
   hall.printing.attach({
     dispatch(terminal, job) {
@@ -202,9 +205,12 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
         valid(checkers.rating, rating)
         const windowId = principal.windowId
         if (!windowId) throw new CommandRefused('FORBIDDEN', '此设备没有绑定窗口')
-        const waiting = Object.values(hall.service.state.cases)
-          .filter((c) => c.windowId === windowId && c.status === 'finished' && c.rating === null)
-          .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0))[0]
+        const waiting =
+          rating.caseId !== undefined
+            ? hall.service.state.cases[rating.caseId]
+            : Object.values(hall.service.state.cases)
+                .filter((c) => c.windowId === windowId && c.status === 'finished' && c.rating === null)
+                .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0))[0]
         if (!waiting) throw new CommandRefused('CASE_NOT_FOUND', '没有待评价的办件')
         await hall.service.execute(
           {

@@ -169,7 +169,7 @@ t.test('a print job goes to the terminal agent; its failure is reported and rais
     code: 'PAPER_OUT',
     message: '缺纸',
   })
-  t.same(await outcome, { jobId: received.jobId, ok: false, message: '缺纸' })
+  t.same(await outcome, { jobId: received.jobId, ok: false, code: 'PAPER_OUT', message: '缺纸' })
 
   const alarm = new Promise<void>((resolve) =>
     screen.on('delta', (d) => {
