@@ -1,0 +1,99 @@
+import { effect, signal } from '@preact/signals'
+import { render } from 'preact'
+import { App } from './app'
+import { SetupScreen } from './components/setup-screen'
+import { lockDown } from './lockdown'
+import { parseBootParams, settleCredentials, TOKEN_KEY } from './logic/boot-params'
+import { DEFAULT_IDLE_MS } from './logic/idle'
+import { createApi } from './net/api'
+import { createPrompter } from './net/audio'
+import { connectHall } from './net/socket'
+import { type Stores, StoresContext } from './store/context'
+import { createHallStore } from './store/hall-store'
+import { createIdleView } from './store/idle-view'
+import { createKioskActions } from './store/kiosk-actions'
+import { createPrefsStore } from './store/prefs-store'
+import { createSessionStore } from './store/session-store'
+import './styles.css'
+
+/** Wires the stores, the hall server link and the page's lock-down, then renders the kiosk. */
+
+const root = document.getElementById('app') as HTMLElement
+const params = parseBootParams(location.href)
+if (params.cleanUrl !== null) history.replaceState(null, '', params.cleanUrl)
+const { token, pin } = settleCredentials(params, localStorage)
+const techOpen = signal(false)
+lockDown(window, () => {
+  techOpen.value = true
+})
+
+if (token === null) {
+  render(<SetupScreen reason="missing" />, root)
+} else {
+  const hall = createHallStore()
+  const session = createSessionStore()
+  const prefs = createPrefsStore(localStorage)
+  const api = createApi(() => token, location.origin)
+  const prompter = createPrompter(api, () => prefs.voice.value)
+  const actions = createKioskActions({ api, hall, session, prompt: (key) => prompter.play(key) })
+  const idle = createIdleView(params.idleMs ?? DEFAULT_IDLE_MS, () => {
+    if (session.screen.value !== 'home' || session.card.value !== null) {
+      prompter.stop()
+      session.reset()
+    }
+  })
+  const stores: Stores = {
+    hall,
+    session,
+    prefs,
+    actions,
+    prompter,
+    idle,
+    tech: {
+      pin,
+      open: techOpen,
+      forgetToken() {
+        localStorage.removeItem(TOKEN_KEY)
+        location.replace(location.pathname)
+      },
+      reload() {
+        location.reload()
+      },
+    },
+  }
+  for (const type of ['pointerdown', 'keydown', 'touchstart']) {
+    document.addEventListener(type, () => idle.touch(), { capture: true, passive: true })
+  }
+  effect(() => {
+    document.documentElement.classList.toggle('care', prefs.care.value)
+  })
+  connectHall(token, {
+    status(status) {
+      hall.link.value = status
+      if (status === 'online') {
+        api('whoAmI')
+          .then((me) => {
+            hall.me.value = me
+          })
+          .catch(() => undefined)
+      }
+    },
+    snapshot: (snapshot) => hall.setSnapshot(snapshot),
+    delta: (delta) => hall.receiveDelta(delta),
+    cardRead(card) {
+      idle.touch()
+      actions.cardRead(card)
+    },
+    scan(scan) {
+      idle.touch()
+      actions.scan(scan.code)
+    },
+    printOutcome: (outcome) => session.print.report(outcome),
+  })
+  render(
+    <StoresContext.Provider value={stores}>
+      <App />
+    </StoresContext.Provider>,
+    root,
+  )
+}

@@ -1,0 +1,84 @@
+import t from 'tap'
+import { createHallStore, printerState } from '../../src/store/hall-store.js'
+import { createPrintTracker, needsScreenCopy } from '../../src/store/print-tracker.js'
+import { queue, snapshot } from './fixtures.js'
+
+t.test('the hall copy folds deltas and asks for a resync on a gap', async (t) => {
+  const hall = createHallStore()
+  t.ok(hall.receiveDelta({ seq: 2, prevSeq: 1, at: 0, changes: [] }), 'no snapshot yet: resync')
+  hall.setSnapshot(snapshot(1))
+  t.same(
+    hall.queues.value.map((q) => q.id),
+    ['market', 'public', 'agri'],
+    'comprehensive windows first, local ones after',
+  )
+  const busier = { ...queue('public', '公共服务', 'B'), waiting: 4 }
+  t.notOk(hall.receiveDelta({ seq: 2, prevSeq: 1, at: 5, changes: [{ kind: 'queue', queue: busier }] }))
+  t.equal(hall.queue('public')?.waiting, 4)
+  t.notOk(hall.receiveDelta({ seq: 2, prevSeq: 1, at: 5, changes: [] }), 'a stale delta is ignored')
+  t.ok(hall.receiveDelta({ seq: 9, prevSeq: 7, at: 5, changes: [] }), 'a gap')
+  t.equal(hall.snapshot.value?.seq, 2)
+})
+
+t.test('the terminal’s printer, as its agent reports it', async (t) => {
+  t.same(printerState(null), { ok: false, problem: '打印设备未连接' })
+  const agent = {
+    id: 'agent-kiosk-1',
+    name: '',
+    role: 'agent' as const,
+    windowId: null,
+    terminal: 'kiosk-1',
+    online: true,
+    lastSeen: 0,
+    attached: [
+      {
+        name: 'p',
+        kind: 'printer' as const,
+        connected: true,
+        lastError: null,
+        printer: { online: true, paper: 'out' as const, coverOpen: false, error: null },
+      },
+    ],
+  }
+  t.same(printerState(agent), { ok: false, problem: '打印机缺纸' })
+  const fine = {
+    ...agent,
+    attached: [{ ...agent.attached[0]!, printer: { ...agent.attached[0]!.printer, paper: 'ok' as const } }],
+  }
+  t.same(printerState(fine), { ok: true, problem: null })
+  const hall = createHallStore()
+  hall.setSnapshot({ ...snapshot(1), devices: [agent] })
+  t.equal(hall.agent.value, null, 'unknown until the kiosk knows its terminal')
+  hall.me.value = {
+    kind: 'device',
+    deviceId: 'kiosk-1',
+    role: 'kiosk',
+    windowId: null,
+    terminal: 'kiosk-1',
+    staff: null,
+  }
+  t.equal(hall.printer.value.problem, '打印机缺纸')
+})
+
+t.test('print tracking: reports before or after the answer that names the job', async (t) => {
+  const print = createPrintTracker()
+  print.start({ jobId: 'j1', status: 'queued', message: null })
+  t.equal(print.state.value.status, 'queued')
+  print.report({ jobId: 'other', ok: true, message: null })
+  t.equal(print.state.value.status, 'queued', 'another job’s report does not count')
+  print.report({ jobId: 'j1', ok: false, message: '打印机缺纸' })
+  t.same(print.state.value, { jobId: 'j1', status: 'failed', message: '打印机缺纸' })
+  t.ok(needsScreenCopy(print.state.value.status))
+
+  print.report({ jobId: 'j2', ok: true, message: null })
+  print.start({ jobId: 'j2', status: 'queued', message: null })
+  t.equal(print.state.value.status, 'printed', 'the early report is matched')
+
+  print.start({ jobId: 'j3', status: 'queued', message: null })
+  print.expire('j3')
+  t.equal(print.state.value.status, 'late')
+  t.ok(needsScreenCopy('late'))
+  print.start({ jobId: 'j4', status: 'failed', message: '打印机缺纸' })
+  t.same(print.state.value, { jobId: 'j4', status: 'failed', message: '打印机缺纸' })
+  t.notOk(needsScreenCopy('printed'))
+})
