@@ -73,8 +73,9 @@ export async function startHallServer(options: StartOptions): Promise<HallServer
       closed = true
       clearInterval(ticker)
       clearInterval(watcher)
-      io.disconnectSockets(true)
-      await new Promise<void>((resolve) => io.close(() => resolve()))
+      // Drop the connections at the transport rather than telling clients they were disconnected
+      // on purpose: socket.io clients then reconnect by themselves when the server is back.
+      io.engine.close()
       await app.close().catch(() => undefined)
       await closeHall(hall)
     },

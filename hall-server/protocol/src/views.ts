@@ -125,6 +125,8 @@ export const CaseView = Type.Object({
   refusalReason: Nullable(Type.String()),
   promiseDays: Nullable(Type.Integer()),
   promiseDeadline: Nullable(DateString),
+  /** For 补齐补正: the date by which the missing materials are due. */
+  supplementDeadline: Nullable(DateString),
   applicantName: Nullable(Type.String()),
   openedAt: Millis,
   finishedAt: Nullable(Millis),
@@ -250,6 +252,15 @@ export const HallInfo = Type.Object({
   utcOffsetMinutes: Type.Integer(),
   /** How many times the display plays each call. */
   announceRepeat: Type.Integer({ minimum: 1 }),
+  /** Today's ticketing hours ('HH:MM'), with the appointment-only margins around them; null if closed all day. */
+  todayHours: Nullable(
+    Type.Object({
+      open: Type.String(),
+      close: Type.String(),
+      appointmentFrom: Type.String(),
+      appointmentUntil: Type.String(),
+    }),
+  ),
   consultPhone: Nullable(Type.String()),
 })
 export type HallInfo = Static<typeof HallInfo>

@@ -9,8 +9,9 @@ import type {
   TicketView,
   WindowView,
 } from '@hall/protocol'
+import { parseClock } from './calendar.js'
 import type { Effect, Hall } from './evolve.js'
-import { hallMode } from './hours.js'
+import { hallMode, hoursFor } from './hours.js'
 import type { Alarm, Case, Context, FollowUp, StaffConfig, Ticket } from './types.js'
 
 /**
@@ -64,6 +65,7 @@ export function caseView(c: Case): CaseView {
     refusalReason: c.refusalReason,
     promiseDays: c.promiseDays,
     promiseDeadline: c.promiseDeadline,
+    supplementDeadline: c.supplementDeadline,
     applicantName: c.applicant?.nameMasked ?? null,
     openedAt: c.openedAt,
     finishedAt: c.finishedAt,
@@ -137,6 +139,23 @@ export function hallInfo(ctx: Context, date: string, display: HallDisplay): Hall
     utcOffsetMinutes: ctx.config.utcOffsetMinutes,
     announceRepeat: display.announceRepeat,
     consultPhone: display.consultPhone,
+    todayHours: todayHours(ctx, date),
+  }
+}
+
+const clock = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+
+function todayHours(ctx: Context, date: string): HallInfo['todayHours'] {
+  const day = hoursFor(date, ctx.config.hours, ctx.calendar)
+  if (day === null) return null
+  const open = parseClock(day[0])
+  const close = parseClock(day[1])
+  return {
+    open: day[0],
+    close: day[1],
+    appointmentFrom: clock(Math.max(0, open - ctx.config.hours.appointmentMinutesBefore)),
+    appointmentUntil: clock(Math.min(24 * 60, close + ctx.config.hours.appointmentMinutesAfter)),
   }
 }
 

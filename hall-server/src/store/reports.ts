@@ -19,6 +19,7 @@ interface CaseRow {
   refusal_reason: string | null
   promise_days: number | null
   promise_deadline: string | null
+  supplement_deadline: string | null
   applicant_name: string | null
   opened_at: number
   finished_at: number | null
@@ -46,6 +47,7 @@ function caseOfRow(r: CaseRow): CaseView {
     refusalReason: r.refusal_reason,
     promiseDays: r.promise_days,
     promiseDeadline: r.promise_deadline,
+    supplementDeadline: r.supplement_deadline,
     applicantName: r.applicant_name,
     openedAt: r.opened_at,
     finishedAt: r.finished_at,

@@ -192,3 +192,28 @@ t.test('a print job goes to the terminal agent; its failure is reported and rais
   t.equal(refused.print.message, '打印机缺纸')
   t.match(refused.ticket.code, /^A\d{3}$/)
 })
+
+t.test(
+  'after a server restart, socket.io clients reconnect by themselves and get a fresh snapshot',
+  async (t) => {
+    const { paths, tokens } = await prepareDataDir()
+    const config = await loadConfig(paths.configFile)
+    let server = await startHallServer({ config, paths, host: '127.0.0.1', port: 0, tickMs: 200 })
+    const port = Number(new URL(server.url).port)
+    t.teardown(() => server.close())
+    const display = io(server.url, {
+      auth: { token: tokens['display-1']! },
+      transports: ['websocket'],
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 300,
+    })
+    t.teardown(() => display.close())
+    await next(display, 'snapshot')
+    const kiosk = createApiClient({ baseUrl: server.url, token: () => tokens['kiosk-1']! })
+    await kiosk('issueTicket', { body: { queueId: 'market', print: false } })
+    await server.close()
+    server = await startHallServer({ config, paths, host: '127.0.0.1', port, tickMs: 200 })
+    const again = await next<HallSnapshot>(display, 'snapshot', 10_000)
+    t.equal(again.tickets.length, 1, 'the ticket issued before the restart is there')
+  },
+)
