@@ -52,7 +52,9 @@ export function explainCase(c: CaseView): CaseExplanation {
         tone: 'action',
         lines: [
           '您的申请材料还不齐全，请补齐下面的材料后再来窗口办理。',
-          '补齐期限以《补齐补正通知书》上写明的日期为准。',
+          c.supplementDeadline
+            ? `请在 ${formatDate(c.supplementDeadline)} 前补齐。`
+            : '补齐期限以《补齐补正通知书》上写明的日期为准。',
         ],
         missing: c.missingMaterials.map((m) => ({ name: m.name, note: m.note })),
       }

@@ -25,6 +25,17 @@ export function HomePage() {
               ? '现在不是取号时间。办事指南和办件进度仍可查询。'
               : '现在是预约办理时段，已预约的群众请扫预约码或刷身份证签到。'}
           </div>
+          {info?.todayHours ? (
+            <div class="mode-text" data-testid="hours">
+              今日取号时间 {info.todayHours.open}–{info.todayHours.close}
+              {info.todayHours.appointmentFrom !== info.todayHours.open ||
+              info.todayHours.appointmentUntil !== info.todayHours.close
+                ? `，预约办理 ${info.todayHours.appointmentFrom}–${info.todayHours.appointmentUntil}`
+                : ''}
+            </div>
+          ) : (
+            <div class="mode-text">今日不办理业务</div>
+          )}
           {info?.consultPhone ? <div class="mode-text">咨询电话：{info.consultPhone}</div> : null}
         </div>
       )}

@@ -18,6 +18,7 @@ const base: CaseView = {
   refusalReason: null,
   promiseDays: 5,
   promiseDeadline: '2026-11-30',
+  supplementDeadline: null,
   applicantName: '赵*',
   openedAt: 0,
   finishedAt: 0,

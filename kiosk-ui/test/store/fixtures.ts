@@ -30,6 +30,7 @@ export function snapshot(seq = 1): HallSnapshot {
       mode: 'open',
       notice: '',
       utcOffsetMinutes: 480,
+      todayHours: { open: '09:00', close: '17:00', appointmentFrom: '08:00', appointmentUntil: '18:00' },
       announceRepeat: 2,
       consultPhone: null,
     },
