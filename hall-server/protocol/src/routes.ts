@@ -415,6 +415,27 @@ export const routes = {
     params: CaseParams,
     response: CaseView,
   },
+  completeCase: {
+    method: 'POST',
+    path: '/api/cases/:caseId/complete',
+    summary: '承诺件、上报件办结',
+    tag: 'cases',
+    access: ['clerk', 'manager'],
+    params: CaseParams,
+    body: Type.Object(
+      { note: Type.Optional(Type.String({ maxLength: 500 })) },
+      { additionalProperties: false },
+    ),
+    response: CaseView,
+  },
+  listPendingCases: {
+    method: 'GET',
+    path: '/api/cases/pending',
+    summary: '已受理未办结的承诺件、上报件（含超期）',
+    tag: 'cases',
+    access: ['clerk', 'manager', 'wall'],
+    response: Type.Array(CaseView),
+  },
   submitRating: {
     method: 'POST',
     path: '/api/cases/:caseId/rating',

@@ -132,6 +132,8 @@ export const CaseView = Type.Object({
   finishedAt: Nullable(Millis),
   rating: Nullable(Type.Union([RatingLevelSchema, Type.Literal(UNRATED)])),
   ratingDeadline: Nullable(Millis),
+  /** When an accepted 承诺件 or 上报件 was finally done (办结); absent or null until then. */
+  completedAt: Type.Optional(Nullable(Millis)),
 })
 export type CaseView = Static<typeof CaseView>
 

@@ -4,7 +4,8 @@ import type { Hall } from '../hall/boot.js'
 import { caseJob } from '../hall/printing.js'
 import { CommandRefused } from '../hall/service.js'
 import type { Write } from '../store/journal.js'
-import { caseRowById, followUpsFromDb } from '../store/reports.js'
+import { auditWrite } from '../store/projection.js'
+import { caseRowById, completeCaseWrite, followUpsFromDb, pendingCases } from '../store/reports.js'
 import { actor, type Handlers, ownWindow, staffNoOf } from './handler.js'
 
 /** Cases (办件), ratings (好差评) and the follow-ups of bad ratings. */
@@ -34,6 +35,8 @@ export const caseHandlers: Pick<
   | 'startCase'
   | 'finishCase'
   | 'getCase'
+  | 'completeCase'
+  | 'listPendingCases'
   | 'submitRating'
   | 'listFollowUps'
   | 'verifyFollowUp'
@@ -103,8 +106,7 @@ export const caseHandlers: Pick<
   },
 
   async getCase(hall, { principal, params }) {
-    const live = hall.service.view.state.cases[params.caseId]
-    let view: CaseView | null = live ? caseView(live) : await caseRowById(hall.db, params.caseId)
+    let view: CaseView | null = await caseRowById(hall.db, params.caseId)
     if (!view) throw new CommandRefused('CASE_NOT_FOUND')
     if (principal.role === 'pad' && principal.windowId !== view.windowId)
       throw new CommandRefused('FORBIDDEN')
@@ -112,6 +114,26 @@ export const caseHandlers: Pick<
       view = { ...view, applicantName: null }
     }
     return view
+  },
+
+  async completeCase(hall, { principal, params, body }) {
+    const found = await caseRowById(hall.db, params.caseId)
+    if (!found) throw new CommandRefused('CASE_NOT_FOUND')
+    if (found.outcome !== 'accepted' || (found.caseType !== 'promised' && found.caseType !== 'reported')) {
+      throw new CommandRefused('CASE_STATE', '只有已受理的承诺件、上报件需要办结登记')
+    }
+    if (found.completedAt) throw new CommandRefused('CASE_STATE', '这个办件已经办结')
+    const at = hall.clock()
+    const who = actor(principal).id
+    await hall.service.record([
+      completeCaseWrite(found.id, at, who, body.note?.trim() || null),
+      auditWrite({ at, actor: who, action: 'completeCase', subject: found.id, outcome: 'ok', detail: null }),
+    ])
+    return { ...found, completedAt: at }
+  },
+
+  async listPendingCases(hall) {
+    return pendingCases(hall.db)
   },
 
   async submitRating(hall, { principal, params, body }) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { maskIdNumber, maskName } from '@hall/protocol'
-import { businessDate, caseView } from '../domain/index.js'
+import { businessDate } from '../domain/index.js'
 import { AudioUnavailable } from '../hall/audio.js'
 import { CommandRefused } from '../hall/service.js'
 import {
@@ -110,8 +110,8 @@ export const visitHandlers: Pick<
   async lookupCases(hall, { query }) {
     if (query.ref !== undefined) {
       const ref = query.ref.trim().toUpperCase().replace(CASE_QR_PREFIX, '')
-      const live = hall.service.view.state.cases[ref]
-      const found = live ? caseView(live) : await caseRowById(hall.db, ref)
+      // The report table is written in the same transaction as the events: it is never behind.
+      const found = await caseRowById(hall.db, ref)
       return found ? [found] : []
     }
     if (query.cardReadId !== undefined) {

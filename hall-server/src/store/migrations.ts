@@ -189,6 +189,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX appointments_date ON appointments (date, status);
   CREATE INDEX appointments_person ON appointments (id_hash, date);
   `,
+  `
+  ALTER TABLE cases ADD COLUMN completed_at INTEGER;
+  ALTER TABLE cases ADD COLUMN completed_by TEXT;
+  ALTER TABLE cases ADD COLUMN completion_note TEXT;
+  CREATE INDEX cases_pending ON cases (outcome, completed_at, promise_deadline);
+  `,
 ]
 
 export async function migrate(db: Db): Promise<number> {

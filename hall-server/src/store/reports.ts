@@ -25,6 +25,7 @@ interface CaseRow {
   finished_at: number | null
   rating_deadline: number | null
   rating: CaseView['rating']
+  completed_at: number | null
 }
 
 const CASE_SELECT = `SELECT c.*, t.code AS ticket_code, a.name_masked AS applicant_name FROM cases c
@@ -53,6 +54,7 @@ function caseOfRow(r: CaseRow): CaseView {
     finishedAt: r.finished_at,
     rating: r.rating,
     ratingDeadline: r.rating_deadline,
+    completedAt: r.completed_at,
   }
 }
 
@@ -77,4 +79,21 @@ export async function followUpsFromDb(db: Db, since: number): Promise<FollowUpVi
     [since],
   )
   return rows.map((r) => JSON.parse(r.data) as FollowUpView)
+}
+
+/** Accepted 承诺件 and 上报件 not yet done, the most urgent first. */
+export async function pendingCases(db: Db, limit = 500): Promise<CaseView[]> {
+  const rows = await db.all<CaseRow>(
+    `${CASE_SELECT} WHERE c.outcome = 'accepted' AND c.case_type IN ('promised', 'reported') AND c.completed_at IS NULL
+     ORDER BY c.promise_deadline IS NULL, c.promise_deadline, c.opened_at LIMIT ?`,
+    [limit],
+  )
+  return rows.map(caseOfRow)
+}
+
+export function completeCaseWrite(caseId: string, at: number, by: string, note: string | null) {
+  return {
+    sql: 'UPDATE cases SET completed_at = ?, completed_by = ?, completion_note = ? WHERE id = ? AND completed_at IS NULL',
+    params: [at, by, note, caseId],
+  }
 }

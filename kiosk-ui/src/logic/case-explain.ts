@@ -1,5 +1,5 @@
 import { CASE_TYPE_LABELS, type CaseView } from '@hall/protocol'
-import { formatDate } from './format'
+import { formatDate, formatDateTime } from './format'
 
 /**
  * A case explained in plain words for the citizen at the kiosk (淄川区镇村便民服务标准化管理办法
@@ -18,7 +18,7 @@ export interface CaseExplanation {
   missing: { name: string; note: string | null }[]
 }
 
-export function explainCase(c: CaseView): CaseExplanation {
+export function explainCase(c: CaseView, utcOffsetMinutes = 480): CaseExplanation {
   const typeLabel = c.caseType ? CASE_TYPE_LABELS[c.caseType] : null
   if (c.status === 'open' || c.outcome === null) {
     return {
@@ -35,6 +35,16 @@ export function explainCase(c: CaseView): CaseExplanation {
           title: '已办结',
           tone: 'done',
           lines: ['您的申请已当场办理完毕（即办件）。'],
+          missing: [],
+        }
+      }
+      if (c.completedAt) {
+        return {
+          title: '已办结',
+          tone: 'done',
+          lines: [
+            `您的${typeLabel || '申请'}已于 ${formatDateTime(c.completedAt, utcOffsetMinutes)} 办结，请凭受理凭证到窗口领取结果。`,
+          ],
           missing: [],
         }
       }

@@ -68,8 +68,8 @@ export function ProgressPage() {
 function CaseCard(props: { item: CaseView }) {
   const { hall } = useStores()
   const c = props.item
-  const plain = explainCase(c)
   const offset = hall.hall.value?.utcOffsetMinutes ?? 480
+  const plain = explainCase(c, offset)
   return (
     <article class={`case case-${plain.tone}`} data-testid="case" data-outcome={c.outcome ?? 'open'}>
       <header class="case-head">

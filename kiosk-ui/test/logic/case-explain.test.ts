@@ -57,3 +57,10 @@ t.test('不予受理 with the reason', async (t) => {
 t.test('an open case is being handled', async (t) => {
   t.equal(explainCase({ ...base, status: 'open', outcome: null }).title, '正在办理')
 })
+
+t.test('a promised case marked done (办结) says so', (t) => {
+  const done = explainCase({ ...base, completedAt: Date.parse('2026-11-27T10:00:00+08:00') })
+  t.equal(done.title, '已办结')
+  t.match(done.lines[0], /2026/)
+  t.end()
+})
