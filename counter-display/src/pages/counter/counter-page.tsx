@@ -1,0 +1,61 @@
+import type { HallSnapshot } from '@hall/protocol'
+import { SignInForm } from '../../components/sign-in-form'
+import { useHall } from '../../store/context'
+import { ActionPanel } from './action-panel'
+import { CaseFormPanel } from './case-form-panel'
+import { ConsoleHeader } from './console-header'
+import { useSession } from './counter-context'
+import { CurrentTicket } from './current-ticket'
+import { FlashBar } from './flash-bar'
+import { useConsoleShortcuts } from './use-console-shortcuts'
+import { WaitingList } from './waiting-list'
+
+/** The clerk console: sign-in, then the window's calling actions, waiting list and case form. */
+export function CounterPage() {
+  const hall = useHall()
+  const session = useSession()
+  const snapshot = hall.snapshot.value as HallSnapshot
+  const windowId = hall.principal.value?.windowId ?? null
+  const window = snapshot.windows.find((w) => w.id === windowId) ?? null
+  if (session.session.value === null) {
+    return (
+      <div class="counter counter--signin">
+        <div class="counter__brand">
+          <div class="counter__hall">{snapshot.hall.name}</div>
+          <div class="counter__window">{window ? window.name : '窗口工作台'}</div>
+        </div>
+        <SignInForm
+          title="工作人员签到"
+          hint="请输入工号和密码，可用下方数字键"
+          busy={session.busy.value}
+          error={session.error.value}
+          onSubmit={(staffNo, pin) => void session.signIn(staffNo, pin)}
+        />
+      </div>
+    )
+  }
+  if (!window) return <div class="counter counter--loading">正在读取窗口信息…</div>
+  return <Console windowId={window.id} />
+}
+
+function Console({ windowId }: { windowId: string }) {
+  const snapshot = useHall().snapshot.value as HallSnapshot
+  const window = snapshot.windows.find((w) => w.id === windowId)
+  useConsoleShortcuts(windowId)
+  if (!window) return null
+  return (
+    <div class="counter">
+      <ConsoleHeader window={window} />
+      <main class="counter__main">
+        <section class="counter__left">
+          <CurrentTicket window={window} />
+          <ActionPanel window={window} />
+        </section>
+        <section class="counter__right">
+          {window.openCaseId ? <CaseFormPanel caseId={window.openCaseId} /> : <WaitingList window={window} />}
+        </section>
+      </main>
+      <FlashBar />
+    </div>
+  )
+}
