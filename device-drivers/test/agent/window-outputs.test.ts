@@ -66,6 +66,7 @@ const aCase = (patch: Partial<CaseView> = {}): CaseView => ({
   refusalReason: null,
   promiseDays: null,
   promiseDeadline: null,
+  supplementDeadline: null,
   applicantName: null,
   openedAt: NOW - 300_000,
   finishedAt: NOW - 1000,

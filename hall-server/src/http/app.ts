@@ -55,6 +55,8 @@ export async function buildApp(hall: Hall, options: AppOptions = {}): Promise<Fa
     global: true,
     max: hall.config.server.rateLimitPerMinute,
     timeWindow: 60_000,
+    // The API is what a misbehaving client can hurt; the screens' static files are not limited.
+    allowList: (request) => !request.url.startsWith('/api/') && !request.url.startsWith('/openapi'),
     errorResponseBuilder: (_req, context) => ({
       statusCode: context.statusCode,
       ...apiError('RATE_LIMITED'),
