@@ -19,6 +19,8 @@
  *   14 LEDS       on mask u8, blink mask u8 (bit0 = level 1 … bit4 = level 5)
  *   06 ACK        ackSeq u8, result u8 (0 ok, 1 unknown command, 2 bad payload, 3 busy)
  */
+
+import { createResyncDecoder, type Probe } from '../resync.js'
 import { crc8 } from './crc8.js'
 import {
   AckResult,
@@ -218,12 +220,6 @@ const parseCommand: PayloadParser<EvaluatorCommand | null> = (cmd, p) => {
 
 const hex = (b: number): string => b.toString(16).padStart(2, '0')
 
-type Probe =
-  | { kind: 'incomplete' }
-  | { kind: 'no-frame' }
-  | { kind: 'bad-crc'; raw: Uint8Array }
-  | { kind: 'frame'; raw: Uint8Array }
-
 // What starts at data[i] (an STX): a whole valid frame, a frame with a bad CRC, not a frame, or
 // not enough bytes yet to tell.
 function probe(data: Uint8Array, i: number): Probe {
@@ -239,69 +235,34 @@ function probe(data: Uint8Array, i: number): Probe {
 }
 
 function createFrameDecoder<T>(parse: PayloadParser<T | null>): StreamDecoder<FrameResult<T>> {
-  let buf = new Uint8Array(0)
-  return {
-    reset() {
-      buf = new Uint8Array(0)
+  return createResyncDecoder<FrameResult<T>>({
+    startByte: STX,
+    probe,
+    badCrc(raw) {
+      const expected = crc8(raw, 1, raw.length - 2)
+      return {
+        ok: false,
+        error: {
+          code: EvaluatorErrorCode.checksum,
+          message: `CRC-8 is ${hex(raw[raw.length - 2]!)}, expected ${hex(expected)}`,
+          raw,
+        },
+      }
     },
-    push(chunk) {
-      const data = new Uint8Array(buf.length + chunk.length)
-      data.set(buf)
-      data.set(chunk, buf.length)
-      const out: FrameResult<T>[] = []
-      let i = 0
-      while (i < data.length) {
-        if (data[i] !== STX) {
-          i++
-          continue
-        }
-        const p = probe(data, i)
-        if (p.kind === 'incomplete') {
-          // A junk STX with a plausible length would hold back every frame behind it until
-          // enough bytes arrive; a complete valid frame further on proves it was junk.
-          let j = i + 1
-          while (j < data.length && (data[j] !== STX || probe(data, j).kind !== 'frame')) j++
-          if (j >= data.length) break
-          i = j
-          continue
-        }
-        if (p.kind === 'no-frame') {
-          i++
-          continue
-        }
-        const raw = p.raw
-        if (p.kind === 'bad-crc') {
-          const expected = crc8(raw, 1, raw.length - 2)
-          out.push({
-            ok: false,
-            error: {
-              code: EvaluatorErrorCode.checksum,
-              message: `CRC-8 is ${hex(raw[raw.length - 2]!)}, expected ${hex(expected)}`,
-              raw,
-            },
-          })
-          // Only one byte is skipped: if the STX was junk, a real frame may start inside.
-          i++
-          continue
-        }
-        i += raw.length
-        const cmd = raw[3]!
-        const parsed = parse(cmd, raw.subarray(4, raw.length - 2))
-        if (parsed === null) {
-          out.push({
-            ok: false,
-            error: { code: EvaluatorErrorCode.unknownCommand, message: `unknown command 0x${hex(cmd)}`, raw },
-          })
-        } else if (typeof parsed === 'string') {
-          out.push({ ok: false, error: { code: EvaluatorErrorCode.badPayload, message: parsed, raw } })
-        } else {
-          out.push({ ok: true, message: parsed, seq: raw[2]!, raw })
+    frame(raw) {
+      const cmd = raw[3]!
+      const parsed = parse(cmd, raw.subarray(4, raw.length - 2))
+      if (parsed === null) {
+        return {
+          ok: false,
+          error: { code: EvaluatorErrorCode.unknownCommand, message: `unknown command 0x${hex(cmd)}`, raw },
         }
       }
-      buf = data.slice(i)
-      return out
+      if (typeof parsed === 'string')
+        return { ok: false, error: { code: EvaluatorErrorCode.badPayload, message: parsed, raw } }
+      return { ok: true, message: parsed, seq: raw[2]!, raw }
     },
-  }
+  })
 }
 
 export const hallV1EvaluatorProtocol: EvaluatorProtocol = {

@@ -20,6 +20,7 @@
  *   04 STATUS?    —
  */
 import iconv from 'iconv-lite'
+import { createResyncDecoder, type Probe } from '../resync.js'
 import { crc16Modbus } from './crc16.js'
 import {
   LedCodecError,
@@ -221,12 +222,6 @@ const parseCommand: PayloadParser<LedCommand> = (cmd, p) => {
 
 const hex = (n: number, w = 2): string => n.toString(16).padStart(w, '0')
 
-type Probe =
-  | { kind: 'incomplete' }
-  | { kind: 'no-frame' }
-  | { kind: 'bad-crc'; raw: Uint8Array }
-  | { kind: 'frame'; raw: Uint8Array }
-
 // What starts at data[i] (a first sync byte): a whole valid frame, a frame with a bad CRC, not a
 // frame, or not enough bytes yet to tell.
 function probe(data: Uint8Array, i: number): Probe {
@@ -245,71 +240,37 @@ function probe(data: Uint8Array, i: number): Probe {
 }
 
 function createFrameDecoder<T>(parse: PayloadParser<T>): LedStreamDecoder<LedResult<T>> {
-  let buf = new Uint8Array(0)
-  return {
-    reset() {
-      buf = new Uint8Array(0)
+  return createResyncDecoder<LedResult<T>>({
+    startByte: SYNC_1,
+    probe,
+    badCrc(raw) {
+      const len = raw.length - HEADER - TRAILER
+      const expected = crc16Modbus(raw, 2, HEADER + len)
+      const actual = raw[raw.length - 2]! | (raw[raw.length - 1]! << 8)
+      return {
+        ok: false,
+        error: {
+          code: LedErrorCode.checksum,
+          message: `CRC-16 is ${hex(actual, 4)}, expected ${hex(expected, 4)}`,
+          raw,
+        },
+      }
     },
-    push(chunk) {
-      const data = new Uint8Array(buf.length + chunk.length)
-      data.set(buf)
-      data.set(chunk, buf.length)
-      const out: LedResult<T>[] = []
-      let i = 0
-      while (i < data.length) {
-        if (data[i] !== SYNC_1) {
-          i++
-          continue
-        }
-        const p = probe(data, i)
-        if (p.kind === 'incomplete') {
-          // Junk sync bytes with a plausible length would hold back every frame behind them
-          // until enough bytes arrive; a complete valid frame further on proves they were junk.
-          let j = i + 1
-          while (j < data.length && (data[j] !== SYNC_1 || probe(data, j).kind !== 'frame')) j++
-          if (j >= data.length) break
-          i = j
-          continue
-        }
-        if (p.kind === 'no-frame') {
-          i++
-          continue
-        }
-        const raw = p.raw
-        const len = raw.length - HEADER - TRAILER
-        if (p.kind === 'bad-crc') {
-          const expected = crc16Modbus(raw, 2, HEADER + len)
-          const actual = raw[raw.length - 2]! | (raw[raw.length - 1]! << 8)
-          out.push({
-            ok: false,
-            error: {
-              code: LedErrorCode.checksum,
-              message: `CRC-16 is ${hex(actual, 4)}, expected ${hex(expected, 4)}`,
-              raw,
-            },
-          })
-          // Skip one byte only: when the sync was junk, a real frame may begin inside.
-          i++
-          continue
-        }
-        i += raw.length
-        const cmd = raw[4]!
-        const parsed = parse(cmd, raw.subarray(HEADER, HEADER + len))
-        if (parsed === null) {
-          out.push({
-            ok: false,
-            error: { code: LedErrorCode.unknownCommand, message: `unknown command 0x${hex(cmd)}`, raw },
-          })
-        } else if (typeof parsed === 'string') {
-          out.push({ ok: false, error: { code: LedErrorCode.badPayload, message: parsed, raw } })
-        } else {
-          out.push({ ok: true, message: parsed, address: raw[2]!, seq: raw[3]!, raw })
+    frame(raw) {
+      const len = raw.length - HEADER - TRAILER
+      const cmd = raw[4]!
+      const parsed = parse(cmd, raw.subarray(HEADER, HEADER + len))
+      if (parsed === null) {
+        return {
+          ok: false,
+          error: { code: LedErrorCode.unknownCommand, message: `unknown command 0x${hex(cmd)}`, raw },
         }
       }
-      buf = data.slice(i)
-      return out
+      if (typeof parsed === 'string')
+        return { ok: false, error: { code: LedErrorCode.badPayload, message: parsed, raw } }
+      return { ok: true, message: parsed, address: raw[2]!, seq: raw[3]!, raw }
     },
-  }
+  })
 }
 
 export const hallV1LedProtocol: LedProtocol = {
