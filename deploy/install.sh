@@ -33,7 +33,7 @@ install -d -m 0755 /opt/hall
 echo "== code"
 rsync -a --delete --exclude node_modules --exclude .git --exclude demo-data --exclude test-artifacts "$here/" /opt/hall/
 cd /opt/hall
-npm ci --no-audit --no-fund --loglevel=error
+npm install --no-audit --no-fund --loglevel=error
 npm run build --silent
 chown -R root:root /opt/hall
 
