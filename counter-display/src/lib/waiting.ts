@@ -42,7 +42,7 @@ interface Lane {
 export function waitingForWindow(
   snapshot: HallSnapshot,
   windowId: string,
-  policy: PriorityPolicy = DEFAULT_POLICY,
+  policy: PriorityPolicy = snapshot.hall.callingRule ?? DEFAULT_POLICY,
   limit = 200,
 ): WaitingEntry[] {
   const window = snapshot.windows.find((w) => w.id === windowId)

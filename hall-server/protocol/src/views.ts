@@ -254,6 +254,10 @@ export const HallInfo = Type.Object({
   utcOffsetMinutes: Type.Integer(),
   /** How many times the display plays each call. */
   announceRepeat: Type.Integer({ minimum: 1 }),
+  /** The calling rule (see the domain's waiting.ts), so screens can show the order a window will call in. */
+  callingRule: Type.Optional(
+    Type.Object({ maxConsecutivePriority: Type.Integer(), preferenceMinutes: Type.Integer() }),
+  ),
   /** Today's ticketing hours ('HH:MM'), with the appointment-only margins around them; null if closed all day. */
   todayHours: Nullable(
     Type.Object({
