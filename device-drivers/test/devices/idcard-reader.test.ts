@@ -103,7 +103,7 @@ t.test('reader status errors become health, and clear when the reader recovers',
 t.test('a silent reader times out; unplug and replug reconnect with backoff', async (t) => {
   const { simulator, reader, near } = await setup(t)
   await until(() => reader.health().samOk === true, 'SAM check')
-  const disconnected = nextEvent(reader, 'disconnected')
+  const disconnected = nextEvent(reader, 'disconnected', 10_000)
   near.unplug()
   await disconnected
   t.notOk(reader.health().connected)

@@ -48,7 +48,7 @@ t.test('place, remove, place again; unplug and a new pty at the configured path'
   await until(() => cards.length === 2, 'second card')
 
   // Unplug: socat goes away, the link disappears.
-  const gone = nextEvent(reader, 'disconnected')
+  const gone = nextEvent(reader, 'disconnected', 10_000)
   await sim.stop()
   await gone
   t.equal(reader.health().connected, false)
