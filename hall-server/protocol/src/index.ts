@@ -1,3 +1,4 @@
+export * from './bodies.js'
 export * from './catalog.js'
 export * from './client.js'
 export * from './errors.js'

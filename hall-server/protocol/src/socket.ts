@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox'
+import { RatingBody } from './bodies.js'
 import type { Ack } from './errors.js'
 import { PrintJob, PrintResult } from './print.js'
-import { RatingBody } from './routes.js'
 import {
   AttachedDeviceHealth,
   type CardReadView,
