@@ -1,8 +1,8 @@
 import { ALARM_LABELS, type AlarmKind, type AttachedDeviceHealth } from '@hall/protocol'
 import type { Command } from './commands.js'
 import type { DomainEvent } from './events.js'
-import type { Hall } from './evolve.js'
 import { hallMode } from './hours.js'
+import type { Hall } from './state.js'
 import type { Alarm, Context, Decision, StaffConfig } from './types.js'
 
 /**

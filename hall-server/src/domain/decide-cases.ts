@@ -3,7 +3,7 @@ import { businessDate } from './calendar.js'
 import type { Command } from './commands.js'
 import { servingWindow } from './decide-tickets.js'
 import type { DomainEvent } from './events.js'
-import type { Hall } from './evolve.js'
+import type { Hall } from './state.js'
 import { type Case, type Context, type Decision, type FollowUp, refuse } from './types.js'
 
 /** Windows' staffing, cases (办件), ratings (好差评) and their follow-ups. */

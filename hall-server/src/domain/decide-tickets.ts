@@ -2,8 +2,8 @@ import type { CallView } from '@hall/protocol'
 import { businessDate, hourOfDay } from './calendar.js'
 import type { Command } from './commands.js'
 import type { DomainEvent } from './events.js'
-import type { Hall } from './evolve.js'
 import { hallMode } from './hours.js'
+import type { Hall } from './state.js'
 import {
   type Context,
   type Decision,

@@ -26,7 +26,8 @@ import {
   transfer,
 } from './decide-tickets.js'
 import type { DomainEvent } from './events.js'
-import { createHall, type Effect, evolve, type Hall } from './evolve.js'
+import { evolve } from './evolve.js'
+import { createHall, type Effect, type Hall } from './state.js'
 import type { Context, Decision, DomainConfig, HallState } from './types.js'
 
 /**

@@ -1,99 +1,13 @@
-import type { CallView, DayStats, RatingView } from '@hall/protocol'
+import type { RatingView } from '@hall/protocol'
 import type { DomainEvent } from './events.js'
-import type { Alarm, Case, FollowUp, HallState, QueueDayStats, Ticket, WindowState } from './types.js'
+import { type Effect, emptyStats, type Hall, queueStats, RECENT_CALLS, windowState } from './state.js'
+import type { Case, FollowUp, Ticket } from './types.js'
 import { WaitingIndex } from './waiting.js'
 
 /**
  * Applies one event to the hall: the only place state changes. Deterministic and total over the
  * events `decide` produces; it reads nothing but the event and the state.
  */
-
-export interface Hall {
-  state: HallState
-  index: WaitingIndex
-}
-
-/** What an event changed, for the store's tables and the clients' deltas. */
-export type Effect =
-  | { kind: 'ticket'; ticket: Ticket }
-  | { kind: 'window'; windowId: string }
-  | { kind: 'queue'; queueId: string }
-  | { kind: 'case'; case: Case }
-  | { kind: 'call'; call: CallView }
-  | { kind: 'rating'; rating: RatingView }
-  | { kind: 'device'; deviceId: string }
-  | { kind: 'alarm'; alarm: Alarm }
-  | { kind: 'followUp'; followUp: FollowUp }
-  | { kind: 'stats' }
-  | { kind: 'hall' }
-
-export function emptyStats(date: string): DayStats {
-  return {
-    businessDate: date,
-    issued: 0,
-    called: 0,
-    served: 0,
-    noShow: 0,
-    waitSecTotal: 0,
-    waitCount: 0,
-    serviceSecTotal: 0,
-    serviceCount: 0,
-    cases: 0,
-    ratings: {},
-    issuedByHour: Array.from({ length: 24 }, () => 0),
-  }
-}
-
-export function emptyState(date: string): HallState {
-  return {
-    businessDate: date,
-    counters: {},
-    caseSeq: 0,
-    receiptSeq: 0,
-    tickets: {},
-    windows: {},
-    cases: {},
-    followUps: {},
-    recentCalls: [],
-    stats: emptyStats(date),
-    queueStats: {},
-    devices: {},
-    alarms: {},
-  }
-}
-
-export function createHall(state: HallState): Hall {
-  return { state, index: WaitingIndex.rebuild(state.tickets) }
-}
-
-export const RECENT_CALLS = 20
-
-export function windowState(state: HallState, windowId: string, at = 0): WindowState {
-  let window = state.windows[windowId]
-  if (!window) {
-    window = {
-      id: windowId,
-      status: 'closed',
-      pauseReason: null,
-      statusSince: at,
-      staffNo: null,
-      currentTicketId: null,
-      openCaseId: null,
-      priorityStreak: 0,
-    }
-    state.windows[windowId] = window
-  }
-  return window
-}
-
-function queueStats(state: HallState, queueId: string): QueueDayStats {
-  let stats = state.queueStats[queueId]
-  if (!stats) {
-    stats = { issued: 0, served: 0, serviceSecTotal: 0 }
-    state.queueStats[queueId] = stats
-  }
-  return stats
-}
 
 function ticketOf(hall: Hall, id: string): Ticket {
   const ticket = hall.state.tickets[id]

@@ -10,8 +10,8 @@ import type {
   WindowView,
 } from '@hall/protocol'
 import { parseClock } from './calendar.js'
-import type { Effect, Hall } from './evolve.js'
 import { hallMode, hoursFor } from './hours.js'
+import type { Effect, Hall } from './state.js'
 import type { Alarm, Case, Context, FollowUp, StaffConfig, Ticket } from './types.js'
 
 /**
