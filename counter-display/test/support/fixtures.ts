@@ -1,12 +1,13 @@
-import type {
-  CallView,
-  CaseView,
-  DayStats,
-  HallSnapshot,
-  QueueView,
-  StaffCard,
-  TicketView,
-  WindowView,
+import {
+  type CallView,
+  type CaseView,
+  type DayStats,
+  emptyDayStats,
+  type HallSnapshot,
+  type QueueView,
+  type StaffCard,
+  type TicketView,
+  type WindowView,
 } from '@hall/protocol'
 
 /** Small, valid pieces of a hall for the unit tests of the screens' pure parts. */
@@ -128,21 +129,7 @@ export function finishedCase(
 }
 
 export function stats(patch: Partial<DayStats> = {}): DayStats {
-  return {
-    businessDate: '2026-11-23',
-    issued: 0,
-    called: 0,
-    served: 0,
-    noShow: 0,
-    waitSecTotal: 0,
-    waitCount: 0,
-    serviceSecTotal: 0,
-    serviceCount: 0,
-    cases: 0,
-    ratings: {},
-    issuedByHour: Array.from({ length: 24 }, () => 0),
-    ...patch,
-  }
+  return { ...emptyDayStats('2026-11-23'), ...patch }
 }
 
 export function snapshot(patch: Partial<HallSnapshot> = {}): HallSnapshot {

@@ -1,4 +1,4 @@
-import type { Delta, HallSnapshot } from './views.js'
+import type { DayStats, Delta, HallSnapshot } from './views.js'
 
 /**
  * The screens' copy of the hall: a snapshot, then deltas folded in. Pure, so every screen and the
@@ -73,4 +73,22 @@ export function waitingIn(state: HallSnapshot, queueId: string) {
         t.transferWindowId === null,
     )
     .sort((a, b) => a.issuedAt - b.issuedAt)
+}
+
+/** A business day's figures before anything happened. */
+export function emptyDayStats(date: string): DayStats {
+  return {
+    businessDate: date,
+    issued: 0,
+    called: 0,
+    served: 0,
+    noShow: 0,
+    waitSecTotal: 0,
+    waitCount: 0,
+    serviceSecTotal: 0,
+    serviceCount: 0,
+    cases: 0,
+    ratings: {},
+    issuedByHour: Array.from({ length: 24 }, () => 0),
+  }
 }

@@ -1,4 +1,4 @@
-import type { CallView, DayStats, RatingView } from '@hall/protocol'
+import { type CallView, emptyDayStats, type RatingView } from '@hall/protocol'
 import type { Alarm, Case, FollowUp, HallState, QueueDayStats, Ticket, WindowState } from './types.js'
 import { WaitingIndex } from './waiting.js'
 
@@ -23,22 +23,7 @@ export type Effect =
   | { kind: 'stats' }
   | { kind: 'hall' }
 
-export function emptyStats(date: string): DayStats {
-  return {
-    businessDate: date,
-    issued: 0,
-    called: 0,
-    served: 0,
-    noShow: 0,
-    waitSecTotal: 0,
-    waitCount: 0,
-    serviceSecTotal: 0,
-    serviceCount: 0,
-    cases: 0,
-    ratings: {},
-    issuedByHour: Array.from({ length: 24 }, () => 0),
-  }
-}
+export const emptyStats = emptyDayStats
 
 export function emptyState(date: string): HallState {
   return {

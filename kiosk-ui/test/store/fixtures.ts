@@ -1,4 +1,10 @@
-import type { HallSnapshot, IssuedTicket, QueueView, TicketView } from '@hall/protocol'
+import {
+  emptyDayStats,
+  type HallSnapshot,
+  type IssuedTicket,
+  type QueueView,
+  type TicketView,
+} from '@hall/protocol'
 
 export function queue(
   id: string,
@@ -46,20 +52,7 @@ export function snapshot(seq = 1): HallSnapshot {
     followUps: [],
     alarms: [],
     devices: [],
-    stats: {
-      businessDate: '2026-11-23',
-      issued: 0,
-      called: 0,
-      served: 0,
-      noShow: 0,
-      waitSecTotal: 0,
-      waitCount: 0,
-      serviceSecTotal: 0,
-      serviceCount: 0,
-      cases: 0,
-      ratings: {},
-      issuedByHour: [],
-    },
+    stats: emptyDayStats('2026-11-23'),
   }
 }
 
