@@ -15,86 +15,36 @@
  */
 
 import { EventEmitter } from 'node:events'
-import {
-  type Ack,
-  type AttachedDeviceHealth,
-  type ClientToServerEvents,
-  createApiClient,
-  type HallSnapshot,
-  type PrintResult,
-  type ServerToClientEvents,
-} from '@hall/protocol'
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client'
-import type { PaperWidth } from '../codecs/escpos/constants.js'
+import { type Ack, createApiClient, type HallSnapshot } from '@hall/protocol'
+import { io } from 'socket.io-client'
 import { backoffDelay } from '../devices/device.js'
 import { type Logger, silentLogger } from '../logger.js'
 import { type AgentDevices, attachedHealth } from './attached-health.js'
 import { cardLogFields, cardPayload } from './card-payload.js'
 import { HallFollower } from './hall-follower.js'
-import { Outbox, type OutgoingEvent, type OutgoingKind } from './outbox.js'
+import { Outbox, type OutgoingEvent } from './outbox.js'
 import { printJob } from './print-jobs.js'
 import { ratingPayload } from './window-outputs.js'
 
-export type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>
-export type SocketFactory = (url: string, options: Partial<ManagerOptions & SocketOptions>) => AgentSocket
+export type {
+  AgentEvents,
+  AgentHealth,
+  AgentOptions,
+  AgentSocket,
+  AgentStatus,
+  SocketFactory,
+} from './agent-types.js'
+
+import type {
+  AgentEvents,
+  AgentHealth,
+  AgentOptions,
+  AgentSocket,
+  AgentStatus,
+  SocketFactory,
+} from './agent-types.js'
 
 export const AGENT_VERSION = '0.1.0'
-
-export interface AgentOptions {
-  /** The hall server, e.g. `http://192.168.1.10:8080`. */
-  serverUrl: string
-  /** This agent's device token. */
-  token: string
-  /** Informational, for logs. */
-  terminal?: string | null
-  devices: AgentDevices
-  /** Receipt paper; default 80mm. */
-  paper?: PaperWidth
-  /** Default 10 000 ms. */
-  heartbeatIntervalMs?: number
-  /** Card reads waiting longer than this while offline are dropped; default 120 000 ms. */
-  cardMaxAgeMs?: number
-  /** Wait for a server ack; default 5000 ms. */
-  ackTimeoutMs?: number
-  /** Backoff of reconnects to the server; default 1 s doubling to 15 s. */
-  reconnect?: { initialDelayMs?: number; maxDelayMs?: number }
-  logger?: Logger
-  clock?: () => number
-  /** socket.io-client's `io`, replaceable in tests. */
-  connect?: SocketFactory
-  fetch?: typeof fetch
-}
-
-export type AgentStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'stopped'
-
-export interface AgentHealth {
-  status: AgentStatus
-  serverUrl: string
-  terminal: string | null
-  deviceId: string | null
-  windowId: string | null
-  connectedAt: number | null
-  reconnects: number
-  lastError: string | null
-  /** Events waiting for the server, oldest first. */
-  pending: OutgoingKind[]
-  delivered: number
-  dropped: number
-  printed: number
-  printFailed: number
-  devices: AttachedDeviceHealth[]
-}
-
-export interface AgentEvents {
-  connected: []
-  disconnected: [reason: string]
-  delivered: [event: OutgoingKind]
-  dropped: [event: OutgoingKind, code: string]
-  printResult: [result: PrintResult]
-  /** The hall state, after every snapshot and applied delta (window-bound terminals only). */
-  state: [state: HallSnapshot]
-  heartbeat: [attached: AttachedDeviceHealth[]]
-}
 
 export class Agent extends EventEmitter<AgentEvents> {
   readonly devices: AgentDevices
