@@ -122,7 +122,7 @@ async function renderTimes() {
       `)
       const cdp = await context.newCDPSession(page)
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
-      await page.goto(new URL(`/kiosk/?token=${token}`, h.server.url).href)
+      await page.goto(new URL(`/kiosk/?token=${token}`, h.url).href)
       await page.locator('.kiosk[data-link="online"] .waiting').waitFor({ timeout: 30_000 })
       const marks = (await page.evaluate(`({
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,

@@ -4,13 +4,13 @@ import t from 'tap'
 import { type BrowserHall, browserHall } from '../../hall-server/test/harness/browser-hall.js'
 import { type FakeAgent, fakeAgent } from './support/agent.js'
 import { ensureBuilt } from './support/build.js'
-import { hook, tapDigits, textOf, waitHook, waitText } from './support/pages.js'
+import { hook, press, tapDigits, textOf, waitHook, waitText } from './support/pages.js'
 
 /**
  * A hall morning, end to end: a real hall server, the built screens in Chromium, tickets from the
  * kiosk API, a clerk at window 1, the display announcing, the window screen, a case printed through
  * the counter's agent, the pad rating it (one bad rating with reasons), the wall following up, and
- * a server restart every screen comes back from.
+ * the hall server killed with SIGKILL mid-morning and started again, every screen coming back.
  */
 
 t.setTimeout(240_000)
@@ -33,8 +33,8 @@ async function open(name: string, path: string, width: number, height: number): 
 
 t.before(async () => {
   ensureBuilt()
-  hall = await browserHall('counter-display')
-  agent = fakeAgent(hall.server.url, hall.tokens['agent-counter-1'] as string)
+  hall = await browserHall('counter-display', { process: true })
+  agent = fakeAgent(hall.url, hall.tokens['agent-counter-1'] as string)
   await agent.ready()
 })
 
@@ -43,8 +43,7 @@ t.teardown(async () => {
   await hall?.close()
 })
 
-const kiosk = () =>
-  createApiClient({ baseUrl: hall.server.url, token: () => hall.tokens['kiosk-1'] as string })
+const kiosk = () => createApiClient({ baseUrl: hall.url, token: () => hall.tokens['kiosk-1'] as string })
 
 t.test('without a token a screen shows only how to set it up', async (t) => {
   const page = await hall.open('/screens/display.html')
@@ -103,7 +102,7 @@ t.test('tickets from the kiosk; the clerk signs in with the keypad and calls the
     ['A001', 'A002', 'D001'],
     'the waiting list holds what window 1 serves, in calling order',
   )
-  await counter.keyboard.press('F1')
+  await press(counter, 'F1')
   await waitText(counter, '.ticket-card__code', 'A001')
   await waitText(counter, '.flash__ok', '已呼叫 A001')
   await hall.screenshot(counter, 'counter-called')
@@ -140,7 +139,7 @@ t.test('the display shows the call, blinking, and announces it with the server a
 t.test('a recall is shown and announced again', async (t) => {
   const counter = pages['counter'] as Page
   const display = pages['display'] as Page
-  await counter.keyboard.press('F2')
+  await press(counter, 'F2')
   await waitText(display, '.hero__recall', '第1次重呼')
   await waitHook(display, "hall.announcements().filter(a => a.code === 'A001').length === 2")
   t.equal(
@@ -153,7 +152,7 @@ t.test('a recall is shown and announced again', async (t) => {
 })
 
 async function finishCase(counter: Page, outcome: 'accepted' | 'supplement', search: string) {
-  await counter.keyboard.press('F4')
+  await press(counter, 'F4')
   await counter.locator('#service-query').waitFor()
   await counter.locator('#service-query').fill(search)
   await counter.locator('.picker__result').first().click()
@@ -165,7 +164,7 @@ t.test('the clerk finishes a case; the 受理凭证 prints through the counter a
   const counter = pages['counter'] as Page
   await finishCase(counter, 'accepted', 'dszn')
   await hall.screenshot(counter, 'counter-case-form')
-  await counter.keyboard.press('F8')
+  await press(counter, 'F8')
   await waitText(counter, '.flash__print', '受理凭证已打印')
   const job = agent.jobs.at(-1)
   t.equal(job?.kind, 'receipt', 'the agent got the receipt')
@@ -186,7 +185,7 @@ t.test('the pad asks for a rating, then thanks', async (t) => {
 
 t.test('a second case needs materials: the 一次性告知单; a bad rating needs reasons', async (t) => {
   const counter = pages['counter'] as Page
-  await counter.keyboard.press('F1')
+  await press(counter, 'F1')
   await waitText(counter, '.ticket-card__code', 'A002')
   await finishCase(counter, 'supplement', '健康证明')
   const boxes = counter.locator('.materials__list input[type=checkbox]')
@@ -195,7 +194,7 @@ t.test('a second case needs materials: the 一次性告知单; a bad rating need
   await counter.locator('input[name=extraMaterial]').fill('村委会证明')
   await counter.locator('input[name=extraMaterial]').press('Enter')
   await hall.screenshot(counter, 'counter-supplement')
-  await counter.keyboard.press('F8')
+  await press(counter, 'F8')
   await waitText(counter, '.flash__print', '一次性告知单已打印')
   const notice = agent.jobs.at(-1)
   t.equal(notice?.kind, 'notice')
@@ -240,16 +239,16 @@ t.test('the wall shows satisfaction and the follow-up; a manager verifies and cl
 
 t.test('pause with a reason shows 暂停服务 on the display and the window screen; resume', async (t) => {
   const counter = pages['counter'] as Page
-  await counter.keyboard.press('F9')
+  await press(counter, 'F9')
   await counter.locator('.panel .btn', { hasText: '午间休息' }).click()
   await waitText(pages['display'] as Page, '.paused', '午间休息')
   await waitText(pages['window'] as Page, '.win__state--paused', '午间休息')
   await waitText(counter, '.desk-header__reason', '午间休息')
   await hall.screenshot(pages['window'] as Page, 'window-paused')
   await hall.screenshot(pages['display'] as Page, 'display-tv-paused')
-  await counter.keyboard.press('F1')
+  await press(counter, 'F1')
   await waitText(counter, '.flash__error', '窗口暂停服务中')
-  await counter.keyboard.press('F10')
+  await press(counter, 'F10')
   await waitText(pages['window'] as Page, '.win__label', '欢迎办理')
   t.pass()
 })
@@ -258,28 +257,28 @@ t.test('transfer to another queue, and call a specific number', async (t) => {
   await kiosk()('issueTicket', { body: { queueId: 'market', print: false } })
   const counter = pages['counter'] as Page
   await waitText(counter, '.waiting__table', 'A003')
-  await counter.keyboard.press('F1')
+  await press(counter, 'F1')
   await waitText(counter, '.ticket-card__code', 'D001')
-  await counter.keyboard.press('F5')
+  await press(counter, 'F5')
   await counter.locator('.panel .btn', { hasText: '公共服务' }).click()
   await waitText(counter, '.flash__ok', 'D001 已转移')
   t.equal(await counter.locator('.panel').count(), 0, 'the panel closed')
   await waitText(pages['wall'] as Page, '[data-queue=public] .strong', '2')
   await counter.locator('.ticket-card__code').waitFor({ state: 'detached' })
-  await counter.keyboard.press('F6')
+  await press(counter, 'F6')
   await counter.locator('.panel input[name=code]').fill('a003')
   await counter.keyboard.press('Enter')
   await waitText(pages['display'] as Page, '.hero__code', 'A003')
   // The clerk presses 过号 once the console shows the number (its state comes by socket).
   await waitText(counter, '.ticket-card__code', 'A003')
-  await counter.keyboard.press('F3')
+  await press(counter, 'F3')
   await waitText(counter, '.flash__ok', 'A003 已过号')
 })
 
 t.test(
-  'the hall server restarts: every screen shows the link is down, then the true state again',
+  'the hall server is killed (SIGKILL) and started again: every screen shows the link is down, then the true state',
   async (t) => {
-    await hall.server.close()
+    await hall.kill()
     const display = pages['display'] as Page
     await waitText(display, '.link-banner', '连接中断，正在重连')
     await hall.screenshot(display, 'display-reconnecting')
@@ -291,7 +290,7 @@ t.test(
     await kiosk()('issueTicket', { body: { queueId: 'general', print: false } })
     const counter = pages['counter'] as Page
     await waitText(counter, '.waiting__table', 'D002', 15_000)
-    await counter.keyboard.press('F1')
+    await press(counter, 'F1')
     await waitText(display, '.hero__code', 'A004')
     await waitText(pages['window'] as Page, '.win__code', 'A004')
     await waitText(pages['strip'] as Page, '.strip__hero', 'A004')

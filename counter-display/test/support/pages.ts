@@ -10,6 +10,15 @@ export async function textOf(page: Page, selector: string): Promise<string> {
   return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
 }
 
+/**
+ * Presses a function key on the clerk console once the previous action has answered, as a clerk
+ * does: a key pressed while the console shows 正在…… is ignored (no double calls).
+ */
+export async function press(console: Page, key: string): Promise<void> {
+  await console.locator('.flash__busy').waitFor({ state: 'detached' })
+  await console.keyboard.press(key)
+}
+
 /** Reads a value from the screen's test hook (`window.__hall`). */
 export function hook<T>(page: Page, read: string): Promise<T> {
   return page.evaluate((expression) => {

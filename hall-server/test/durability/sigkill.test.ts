@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { once } from 'node:events'
-import { fileURLToPath } from 'node:url'
 import { ApiCallError, type ApiClient, createApiClient } from '@hall/protocol'
 import t from 'tap'
 import { Db } from '../../src/store/db.js'
 import { DEMO_STAFF } from '../../src/templates.js'
+import { startServerProcess } from '../harness/server-process.js'
 import { prepareDataDir } from '../helper.js'
 
 /**
@@ -13,38 +11,10 @@ import { prepareDataDir } from '../helper.js'
  * rating is there, and no number was issued twice.
  */
 
-const SERVER = fileURLToPath(new URL('../../src/server.ts', import.meta.url))
-
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', SERVER, '--data-dir', dataDir, '--host', '127.0.0.1', '--port', '0'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, HALL_LOG_LEVEL: 'info' },
-    },
-  )
-  let buffer = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start')), 30_000)
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString()
-      const match = /大厅服务器已启动：(http:\/\/[\d.:]+)/.exec(buffer)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1] as string)
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-  })
-  child.stdout!.resume()
-  return { child, url }
-}
-
 t.test('SIGKILL during concurrent work loses nothing acknowledged', async (t) => {
   const { dir, tokens } = await prepareDataDir()
-  let server = await startServer(dir)
-  t.teardown(() => server.child.kill('SIGKILL'))
+  let server = await startServerProcess(dir)
+  t.teardown(() => server.kill())
   const client = (token: string): ApiClient =>
     createApiClient({ baseUrl: server.url, token: () => token, timeoutMs: 5000 })
 
@@ -107,15 +77,14 @@ t.test('SIGKILL during concurrent work loses nothing acknowledged', async (t) =>
   ].map((p) => p.catch(() => undefined))
 
   await new Promise((r) => setTimeout(r, 2500))
-  server.child.kill('SIGKILL')
-  await once(server.child, 'exit')
+  await server.kill()
   running = false
   await Promise.all(work)
   t.ok(acked.tickets.size > 50, `${acked.tickets.size} tickets acknowledged before the kill`)
   t.ok(acked.cases.size > 3, `${acked.cases.size} cases acknowledged before the kill`)
   t.ok(acked.ratings.size > 3, `${acked.ratings.size} ratings acknowledged before the kill`)
 
-  server = await startServer(dir)
+  server = await startServerProcess(dir)
   const db = await Db.open(`${dir}/hall.sqlite`, { readonly: true })
   t.teardown(() => db.close())
   const tickets = new Set((await db.all<{ id: string }>('SELECT id FROM tickets')).map((r) => r.id))
@@ -168,6 +137,5 @@ t.test('SIGKILL during concurrent work loses nothing acknowledged', async (t) =>
     [],
     'every open ticket is back in the hall',
   )
-  server.child.kill('SIGTERM')
-  await once(server.child, 'exit')
+  await server.stop()
 })

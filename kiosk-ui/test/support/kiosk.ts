@@ -21,8 +21,8 @@ export interface KioskHall {
 export async function kioskHall(group: string, printer: PrinterCondition = 'ok'): Promise<KioskHall> {
   await ensureBuilt()
   const h = await browserHall(group)
-  const agent = await FakeAgent.connect(h.server.url, h.tokens['agent-kiosk-1'] as string, printer)
-  const api = (token: string) => createApiClient({ baseUrl: h.server.url, token: () => token })
+  const agent = await FakeAgent.connect(h.url, h.tokens['agent-kiosk-1'] as string, printer)
+  const api = (token: string) => createApiClient({ baseUrl: h.url, token: () => token })
   return {
     h,
     agent,
