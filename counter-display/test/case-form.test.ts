@@ -11,6 +11,7 @@ const base: CaseFormValues = {
   supplementDays: '',
   continueService: false,
   guidePromisedDays: null,
+  promiseDayUnit: 'working',
 }
 
 t.test('受理: the body the server expects', async (t) => {
@@ -22,7 +23,7 @@ t.test('受理: the body the server expects', async (t) => {
 })
 
 t.test('承诺件 needs promised days, from the form or the guide', async (t) => {
-  t.same(finishBody({ ...base, caseType: 'promised' }).problems, ['承诺件须填写承诺办结时限（工作日）'])
+  t.same(finishBody({ ...base, caseType: 'promised' }).problems, ['承诺件须填写承诺办结时限'])
   t.same(finishBody({ ...base, caseType: 'promised', guidePromisedDays: 5 }).body, {
     serviceItemId: 'S1',
     caseType: 'promised',
@@ -30,8 +31,19 @@ t.test('承诺件 needs promised days, from the form or the guide', async (t) =>
   })
   t.equal(finishBody({ ...base, caseType: 'promised', promiseDays: ' 7 ' }).body?.promiseDays, 7)
   t.same(finishBody({ ...base, caseType: 'promised', promiseDays: '7天' }).problems, [
-    '承诺时限应为 0 到 365 的工作日数',
+    '承诺时限应为 0 到 365 之间的整数',
   ])
+  t.same(
+    finishBody({ ...base, caseType: 'promised', promiseDays: '30', promiseDayUnit: 'day' }).body,
+    {
+      serviceItemId: 'S1',
+      caseType: 'promised',
+      outcome: 'accepted',
+      promiseDays: 30,
+      promiseDayUnit: 'day',
+    },
+    "days typed next to the guide's 日 are sent as 日",
+  )
 })
 
 t.test('补齐补正 lists every missing material once (一次性告知)', async (t) => {

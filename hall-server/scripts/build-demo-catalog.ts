@@ -38,7 +38,9 @@ function enrich(item: ServiceGuide, guide: DemoGuide): ServiceGuide {
   if (department === undefined) throw new Error(`序号 ${item.seq}：类别“${item.category}”没有对应的实施主体`)
   const defaults = KIND_DEFAULTS[guide.kind]
   const [legalDays, promisedDays] = guide.days ?? defaults.days
-  if (promisedDays > legalDays) throw new Error(`序号 ${item.seq}：承诺办结时限长于法定办结时限`)
+  // Promises are in working days; a legal limit in calendar days holds at most 5 working days a week.
+  const promisedBound = guide.legalInDays ? Math.ceil((promisedDays * 7) / 5) : promisedDays
+  if (promisedBound > legalDays) throw new Error(`序号 ${item.seq}：承诺办结时限长于法定办结时限`)
   const [fees, feeBasis] = guide.fees ?? NO_FEE
   return {
     ...item,
@@ -46,7 +48,9 @@ function enrich(item: ServiceGuide, guide: DemoGuide): ServiceGuide {
     department,
     conditions: guide.conditions,
     legalDays,
+    legalDayUnit: guide.legalInDays ? 'day' : 'working',
     promisedDays,
+    promisedDayUnit: 'working',
     resultName: guide.result,
     fees,
     feeBasis,

@@ -2,6 +2,7 @@ import type {
   ApiClient,
   CaseOutcome,
   CaseType,
+  DayUnit,
   FinishCaseBody,
   MissingMaterial,
   ServiceGuide,
@@ -26,6 +27,8 @@ export interface CaseFormValues {
   continueService: boolean
   /** The guide's promised days, the server's default for 承诺件. */
   guidePromisedDays: number | null
+  /** The unit of the promised days: the guide's (工作日, 自然日 or 日), working days without one. */
+  promiseDayUnit: DayUnit
 }
 
 const wholeNumber = (text: string) => /^\d+$/.test(text.trim())
@@ -44,9 +47,9 @@ export function finishBody(values: CaseFormValues): { body: FinishCaseBody | nul
   const promiseText = values.promiseDays.trim()
   const needsPromise = values.caseType === 'promised' && values.outcome === 'accepted'
   if (promiseText !== '' && (!wholeNumber(promiseText) || Number(promiseText) > 365)) {
-    problems.push('承诺时限应为 0 到 365 的工作日数')
+    problems.push('承诺时限应为 0 到 365 之间的整数')
   } else if (needsPromise && promiseText === '' && values.guidePromisedDays === null) {
-    problems.push('承诺件须填写承诺办结时限（工作日）')
+    problems.push('承诺件须填写承诺办结时限')
   }
   const supplementText = values.supplementDays.trim()
   if (
@@ -67,7 +70,10 @@ export function finishBody(values: CaseFormValues): { body: FinishCaseBody | nul
     if (supplementText !== '') body.supplementDays = Number(supplementText)
   }
   if (values.outcome === 'rejected') body.refusalReason = reason
-  if (needsPromise && promiseText !== '') body.promiseDays = Number(promiseText)
+  if (needsPromise && promiseText !== '') {
+    body.promiseDays = Number(promiseText)
+    if (values.promiseDayUnit !== 'working') body.promiseDayUnit = values.promiseDayUnit
+  }
   if (values.continueService) body.continueService = true
   return { body, problems }
 }
@@ -143,6 +149,7 @@ export function createCaseForm(deps: CaseFormDeps): CaseForm {
     supplementDays: supplementDays.value,
     continueService: continueService.value,
     guidePromisedDays: service.value?.promisedDays ?? null,
+    promiseDayUnit: service.value?.promisedDayUnit ?? 'working',
   }))
   const checkedResult = computed(() => finishBody(values.value))
 

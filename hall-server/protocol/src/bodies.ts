@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox'
+import { DayUnitSchema } from './catalog.js'
 import { PrintOutcome } from './print.js'
 import {
   AppointmentView,
@@ -94,8 +95,10 @@ export const FinishCaseBody = Type.Object(
     outcome: CaseOutcomeSchema,
     missingMaterials: Type.Optional(Type.Array(MissingMaterial, { maxItems: 50 })),
     refusalReason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
-    /** Promised working days, for 承诺件; defaults to the catalog's promised time limit. */
+    /** Promised days, for 承诺件; defaults to the catalog's promised time limit and its unit. */
     promiseDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+    /** The unit of `promiseDays` (default working days). */
+    promiseDayUnit: Type.Optional(DayUnitSchema),
     /** Working days the applicant has to bring the missing materials. */
     supplementDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
     cardReadId: Type.Optional(Id),

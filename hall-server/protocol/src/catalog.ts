@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
 import { Nullable } from './views.js'
+import { DAY_UNITS } from './vocabulary.js'
 
 /**
  * A service item (事项) with its guide (办事指南). The elements follow 淄川区镇村便民服务标准化管理办法
@@ -26,13 +27,17 @@ export const ServiceSummary = Type.Object({
 })
 export type ServiceSummary = Static<typeof ServiceSummary>
 
+export const DayUnitSchema = Type.Enum(DAY_UNITS)
+
 export const ServiceGuide = Type.Object({
   ...ServiceSummary.properties,
   basis: Nullable(Type.String()),
   department: Nullable(Type.String()),
   conditions: Nullable(Type.String()),
   legalDays: Nullable(Type.Integer({ minimum: 0 })),
+  legalDayUnit: DayUnitSchema,
   promisedDays: Nullable(Type.Integer({ minimum: 0 })),
+  promisedDayUnit: DayUnitSchema,
   resultName: Nullable(Type.String()),
   fees: Nullable(Type.String()),
   feeBasis: Nullable(Type.String()),

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox'
+import { DayUnitSchema } from './catalog.js'
 import { Nullable } from './views.js'
 
 /**
@@ -64,7 +65,9 @@ export const GuidePrint = Type.Object({
   itemType: Nullable(Type.String()),
   department: Nullable(Type.String()),
   promisedDays: Nullable(Type.Integer()),
+  promisedDayUnit: DayUnitSchema,
   legalDays: Nullable(Type.Integer()),
+  legalDayUnit: DayUnitSchema,
   fees: Nullable(Type.String()),
   materials: Type.Array(
     Type.Object({

@@ -81,6 +81,26 @@ export const CASE_OUTCOME_LABELS: Record<CaseOutcome, string> = {
 }
 
 /** The national 好差评 scale, best first. */
+/**
+ * How a time limit counts its days, kept as the guide writes it: 个工作日 (working days), 个自然日
+ * (calendar days), or plain 日/天, which laws use both ways (行政许可法 §82 counts working days,
+ * 信访工作条例 calendar days). A deadline counted from plain 日 uses calendar days: the earlier date.
+ */
+export const DAY_UNITS = ['working', 'natural', 'day'] as const
+export type DayUnit = (typeof DAY_UNITS)[number]
+
+export const DAY_UNIT_WORDS: Record<DayUnit, string> = {
+  working: '个工作日',
+  natural: '个自然日',
+  day: '日',
+}
+
+/** "20个工作日", "60日"; 0 is 即办 (settled on the spot); null (no limit) stays null. */
+export function dayLimitText(days: number | null, unit: DayUnit, immediate = '即办'): string | null {
+  if (days === null) return null
+  return days === 0 ? immediate : `${days}${DAY_UNIT_WORDS[unit]}`
+}
+
 export const RATING_LEVELS = [
   'very_satisfied',
   'satisfied',

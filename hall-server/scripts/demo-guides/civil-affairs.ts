@@ -343,6 +343,7 @@ export const CIVIL_AFFAIRS: readonly DemoGuide[] = [
     kind: 'apply',
     basis: LAW.legalAid,
     days: [7, 3],
+    legalInDays: true,
     conditions: '经济困难、没有委托代理人，就请求支付劳动报酬、给付赡养费等法律规定事项需要法律帮助的公民',
     result: '给予或不予法律援助的决定（由区法律援助中心作出）',
     materials: [

@@ -32,6 +32,8 @@ export interface DemoGuide {
   conditions: string
   /** [法定, 承诺] in working days, 0 = 即办; defaults to the kind's. */
   days?: readonly [number, number]
+  /** Where the law counts its limit in plain 日 (calendar days): 信访 60日, 法律援助 7日. */
+  legalInDays?: true
   result: string
   /** [收费标准, 收费依据]; defaults to 不收费. */
   fees?: readonly [string, string]

@@ -302,6 +302,7 @@ export const COMMUNITY: readonly DemoGuide[] = [
     department: '镇信访办公室',
     basis: LAW.petitions,
     days: [60, 30],
+    legalInDays: true,
     conditions:
       '就本镇职责范围内事项提出建议、意见或投诉请求的群众；应当通过诉讼、仲裁等法定途径解决的，依法引导',
     result: '受理告知书、处理意见书',

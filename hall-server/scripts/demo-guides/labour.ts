@@ -89,6 +89,7 @@ export const LABOUR: readonly DemoGuide[] = [
     kind: 'mediation',
     basis: LAW.laborDispute,
     days: [15, 10],
+    legalInDays: true,
     conditions: '与用人单位发生劳动争议、双方自愿调解的劳动者或用人单位',
     result: '调解协议书；达不成协议的，告知依法申请劳动人事争议仲裁',
     materials: [ID, '调解申请书（1份）（可口头申请）', '劳动合同、工资条等证据材料（复印件）（可选）'],

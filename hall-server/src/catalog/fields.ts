@@ -1,4 +1,4 @@
-import type { GuideMaterial } from '@hall/protocol'
+import { type DayUnit, dayLimitText, type GuideMaterial } from '@hall/protocol'
 
 /**
  * The two guide elements with structure inside a cell: time limits (办结时限) and the list of
@@ -43,27 +43,33 @@ const IMMEDIATE =
 const NONE = /^(无|无法定时限|法律法规未规定|未规定|不适用|[-—－/]+)$/
 const COUNT = /^(\d+|[零〇一二两三四五六七八九十百]+)个?(工作日|自然日|日|天)?内?(办结|完成)?$/
 
-export type DaysResult = { ok: true; days: number | null } | { ok: false }
+export type DaysResult = { ok: true; days: number | null; unit: DayUnit } | { ok: false }
+
+const UNIT_OF: Record<string, DayUnit> = { 工作日: 'working', 自然日: 'natural', 日: 'day', 天: 'day' }
 
 /**
- * A time limit as whole days: "5个工作日", "5", "十五日" → the number; "即办", "当场办结" → 0;
- * empty or "无" → null. A note in brackets after it ("20个工作日（不含公示时间）") is ignored.
+ * A time limit as whole days and the unit it is written in: "5个工作日" and a bare "5" are working
+ * days, "60个自然日" calendar days, "十五日" and "15天" plain days; "即办", "当场办结" → 0; empty or
+ * "无" → null. The unit of 0 and null is `working`, so writing and reading give the same value. A
+ * note in brackets after it ("20个工作日（不含公示时间）") is ignored.
  */
 export function parseDays(text: string): DaysResult {
   const cleaned = text
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(/\([^()]*\)$/, '')
-  if (cleaned === '' || NONE.test(cleaned)) return { ok: true, days: null }
-  if (IMMEDIATE.test(cleaned)) return { ok: true, days: 0 }
+  if (cleaned === '' || NONE.test(cleaned)) return { ok: true, days: null, unit: 'working' }
+  if (IMMEDIATE.test(cleaned)) return { ok: true, days: 0, unit: 'working' }
   const match = COUNT.exec(cleaned)
   const days = match === null ? null : chineseNumber(match[1] as string)
-  return days === null ? { ok: false } : { ok: true, days }
+  if (days === null) return { ok: false }
+  const unit = days === 0 ? 'working' : (UNIT_OF[match?.[2] ?? '工作日'] ?? 'working')
+  return { ok: true, days, unit }
 }
 
-export function formatDays(days: number | null, unit = '个工作日'): string {
-  if (days === null) return ''
-  return days === 0 ? '即办' : `${days}${unit}`
+/** The cell text `parseDays` reads back to the same days and unit. */
+export function formatDays(days: number | null, unit: DayUnit): string {
+  return dayLimitText(days, unit) ?? ''
 }
 
 const OPTIONAL = /^(可选|选交|选填|非必须|非必需|非必要|如有|有则提供)$/

@@ -15,9 +15,9 @@ function cellOf(item: ServiceGuide, field: GuideField): string {
     case 'seq':
       return String(item.seq)
     case 'legalDays':
-      return formatDays(item.legalDays)
+      return formatDays(item.legalDays, item.legalDayUnit)
     case 'promisedDays':
-      return formatDays(item.promisedDays)
+      return formatDays(item.promisedDays, item.promisedDayUnit)
     case 'materials':
       return formatMaterials(item.materials)
     default:

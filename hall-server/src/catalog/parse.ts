@@ -1,4 +1,4 @@
-import type { ServiceGuide } from '@hall/protocol'
+import type { DayUnit, ServiceGuide } from '@hall/protocol'
 import { CATALOG_COLUMNS, type CatalogColumn, type GuideField, normalizeHeader } from './columns.js'
 import { type Delimiter, readRecords } from './delimited.js'
 import { parseDays, parseMaterials } from './fields.js'
@@ -185,16 +185,21 @@ function parseRow(
     return null
   }
 
-  const days = (field: 'legalDays' | 'promisedDays', label: string): number | null => {
+  const days = (
+    field: 'legalDays' | 'promisedDays',
+    label: string,
+  ): { days: number | null; unit: DayUnit } => {
     const raw = cell(field)
     const parsed = parseDays(raw)
-    if (parsed.ok) return parsed.days
+    if (parsed.ok) return { days: parsed.days, unit: parsed.unit }
     errors.push({
       line,
-      message: `第${line}行：${label}“${raw}”无法识别（应写成“5个工作日”“5”或“即办”），已按空值导入`,
+      message: `第${line}行：${label}“${raw}”无法识别（应写成“5个工作日”“30日”“5”或“即办”），已按空值导入`,
     })
-    return null
+    return { days: null, unit: 'working' }
   }
+  const legal = days('legalDays', '法定办结时限')
+  const promised = days('promisedDays', '承诺办结时限')
 
   return {
     id: serviceId(seq),
@@ -207,8 +212,10 @@ function parseRow(
     basis: text('basis'),
     department: text('department'),
     conditions: text('conditions'),
-    legalDays: days('legalDays', '法定办结时限'),
-    promisedDays: days('promisedDays', '承诺办结时限'),
+    legalDays: legal.days,
+    legalDayUnit: legal.unit,
+    promisedDays: promised.days,
+    promisedDayUnit: promised.unit,
     resultName: text('resultName'),
     fees: text('fees'),
     feeBasis: text('feeBasis'),

@@ -2,6 +2,7 @@ import type {
   AttachedDeviceHealth,
   CaseOutcome,
   CaseType,
+  DayUnit,
   MissingMaterial,
   PriorityClass,
   RatingLevel,
@@ -15,6 +16,7 @@ export interface ServiceRef {
   id: string
   name: string
   promisedDays: number | null
+  promisedDayUnit: DayUnit
 }
 
 export type Command =
@@ -52,6 +54,8 @@ export type Command =
       missingMaterials: MissingMaterial[]
       refusalReason: string | null
       promiseDays: number | null
+      /** The unit of `promiseDays` when the clerk gave it; null means working days. */
+      promiseDayUnit: DayUnit | null
       supplementDays: number | null
       applicant: Applicant | null
       note: string | null

@@ -1,5 +1,5 @@
-import { BAD_RATINGS } from '@hall/protocol'
-import { businessDate } from './calendar.js'
+import { BAD_RATINGS, type DayUnit } from '@hall/protocol'
+import { addDays, businessDate } from './calendar.js'
 import type { Command } from './commands.js'
 import { servingWindow } from './decide-tickets.js'
 import type { DomainEvent } from './events.js'
@@ -114,6 +114,11 @@ export function startCase(hall: Hall, cmd: Of<'startCase'>, ctx: Context): Decis
   return { ok: true, events }
 }
 
+/** The day a time limit ends: working days by the calendar, others (自然日, plain 日) as calendar days. */
+function deadlineAfter(ctx: Context, from: string, days: number, unit: DayUnit): string {
+  return unit === 'working' ? ctx.calendar.addWorkingDays(from, days) : addDays(from, days)
+}
+
 export function finishCase(hall: Hall, cmd: Of<'finishCase'>, ctx: Context): Decision<DomainEvent> {
   const found = hall.state.cases[cmd.caseId]
   if (!found) return refuse('CASE_NOT_FOUND')
@@ -127,8 +132,10 @@ export function finishCase(hall: Hall, cmd: Of<'finishCase'>, ctx: Context): Dec
   const refusalReason = cmd.refusalReason?.trim() || null
   if (cmd.outcome === 'rejected' && refusalReason === null) problems.push('不予受理须说明理由')
   const promiseDays = cmd.promiseDays ?? cmd.serviceItem.promisedDays
+  const promiseUnit =
+    cmd.promiseDays !== null ? (cmd.promiseDayUnit ?? 'working') : cmd.serviceItem.promisedDayUnit
   if (cmd.caseType === 'promised' && cmd.outcome === 'accepted' && promiseDays === null) {
-    problems.push('承诺件须填写承诺办结时限（工作日）')
+    problems.push('承诺件须填写承诺办结时限')
   }
   if (problems.length > 0) return refuse('CASE_INCOMPLETE', problems.join('；'))
   const today = businessDate(ctx.now, ctx.config.utcOffsetMinutes)
@@ -148,7 +155,7 @@ export function finishCase(hall: Hall, cmd: Of<'finishCase'>, ctx: Context): Dec
       missingMaterials: cmd.outcome === 'supplement' ? materials.filter((m) => m.name !== '') : [],
       refusalReason: cmd.outcome === 'rejected' ? refusalReason : null,
       promiseDays: promised ? promiseDays : null,
-      promiseDeadline: promised ? ctx.calendar.addWorkingDays(today, promiseDays) : null,
+      promiseDeadline: promised ? deadlineAfter(ctx, today, promiseDays, promiseUnit) : null,
       supplementDeadline:
         cmd.outcome === 'supplement' ? ctx.calendar.addWorkingDays(today, supplementDays) : null,
       applicant: cmd.applicant,

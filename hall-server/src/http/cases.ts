@@ -1,5 +1,5 @@
-import type { CaseView, FollowUpView } from '@hall/protocol'
-import { type Case, caseView, type Effect, followUpView } from '../domain/index.js'
+import type { CaseView, FollowUpView, ServiceGuide } from '@hall/protocol'
+import { type Case, caseView, type Effect, followUpView, type ServiceRef } from '../domain/index.js'
 import type { Hall } from '../hall/boot.js'
 import { caseJob } from '../hall/printing.js'
 import { CommandRefused } from '../hall/service.js'
@@ -9,6 +9,15 @@ import { caseRowById, completeCaseWrite, followUpsFromDb, pendingCases } from '.
 import { actor, type Handlers, ownWindow, staffNoOf } from './handler.js'
 
 /** Cases (办件), ratings (好差评) and the follow-ups of bad ratings. */
+
+function serviceRef(item: ServiceGuide): ServiceRef {
+  return {
+    id: item.id,
+    name: item.name,
+    promisedDays: item.promisedDays,
+    promisedDayUnit: item.promisedDayUnit,
+  }
+}
 
 function caseOf(effects: Effect[], caseId?: string): Case {
   for (let i = effects.length - 1; i >= 0; i--) {
@@ -48,7 +57,7 @@ export const caseHandlers: Pick<
     if (body.serviceItemId !== undefined) {
       const item = await hall.catalog.get(body.serviceItemId)
       if (!item) throw new CommandRefused('SERVICE_NOT_FOUND')
-      serviceItem = { id: item.id, name: item.name, promisedDays: item.promisedDays }
+      serviceItem = serviceRef(item)
     }
     const found = applicantFrom(hall, body.cardReadId)
     const { effects } = await hall.service.execute(
@@ -71,12 +80,13 @@ export const caseHandlers: Pick<
         type: 'finishCase',
         windowId: principal.windowId,
         caseId: params.caseId,
-        serviceItem: { id: item.id, name: item.name, promisedDays: item.promisedDays },
+        serviceItem: serviceRef(item),
         caseType: body.caseType,
         outcome: body.outcome,
         missingMaterials: body.missingMaterials ?? [],
         refusalReason: body.refusalReason ?? null,
         promiseDays: body.promiseDays ?? null,
+        promiseDayUnit: body.promiseDayUnit ?? null,
         supplementDays: body.supplementDays ?? null,
         applicant: found.applicant,
         note: body.note ?? null,

@@ -67,15 +67,22 @@ export async function upsertCatalog(db: Db, items: readonly ServiceGuide[]): Pro
   await db.transaction(() => write(db, items))
 }
 
+/** A stored guide. Those stored before time limits had units wrote working days. */
+function readGuide(json: string): ServiceGuide {
+  const stored = JSON.parse(json) as Omit<ServiceGuide, 'legalDayUnit' | 'promisedDayUnit'> &
+    Partial<ServiceGuide>
+  return { legalDayUnit: 'working', promisedDayUnit: 'working', ...stored }
+}
+
 /** The whole catalog in 序号 order. */
 export async function loadCatalog(db: Db): Promise<ServiceGuide[]> {
   const rows = await db.all<{ guide: string }>('SELECT guide FROM catalog ORDER BY seq, id')
-  return rows.map((row) => JSON.parse(row.guide) as ServiceGuide)
+  return rows.map((row) => readGuide(row.guide))
 }
 
 export async function getService(db: Db, id: string): Promise<ServiceGuide | null> {
   const row = await db.get<{ guide: string }>('SELECT guide FROM catalog WHERE id = ?', [id])
-  return row ? (JSON.parse(row.guide) as ServiceGuide) : null
+  return row ? readGuide(row.guide) : null
 }
 
 export async function countCatalog(db: Db): Promise<number> {

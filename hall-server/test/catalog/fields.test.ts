@@ -1,3 +1,4 @@
+import { DAY_UNITS, type DayUnit } from '@hall/protocol'
 import t from 'tap'
 import { chineseNumber } from '../../src/catalog/fields.js'
 import {
@@ -8,31 +9,35 @@ import {
   parseMaterials,
 } from '../../src/catalog/index.js'
 
-t.test('time limits as people write them', async (t) => {
-  const cases: [string, number | null][] = [
-    ['5个工作日', 5],
-    ['5', 5],
-    [' 5 个 工作日 ', 5],
-    ['５个工作日', 5],
-    ['十五日', 15],
-    ['三十个工作日', 30],
-    ['20天内办结', 20],
-    ['60日', 60],
-    ['一百二十天', 120],
-    ['20个工作日（不含公示时间）', 20],
-    ['20个工作日(不含公示时间)', 20],
-    ['即办', 0],
-    ['即办件', 0],
-    ['当场办结', 0],
-    ['当日', 0],
-    ['0', 0],
-    ['', null],
-    ['无', null],
-    ['不适用', null],
-    ['—', null],
-    ['/', null],
+t.test('time limits as people write them, with the unit they are written in', async (t) => {
+  const cases: [string, number | null, DayUnit][] = [
+    ['5个工作日', 5, 'working'],
+    ['5', 5, 'working'],
+    [' 5 个 工作日 ', 5, 'working'],
+    ['５个工作日', 5, 'working'],
+    ['十五日', 15, 'day'],
+    ['三十个工作日', 30, 'working'],
+    ['20天内办结', 20, 'day'],
+    ['60日', 60, 'day'],
+    ['60个自然日', 60, 'natural'],
+    ['一百二十天', 120, 'day'],
+    ['20个工作日（不含公示时间）', 20, 'working'],
+    ['20个工作日(不含公示时间)', 20, 'working'],
+    ['即办', 0, 'working'],
+    ['即办件', 0, 'working'],
+    ['当场办结', 0, 'working'],
+    ['当日', 0, 'working'],
+    ['0', 0, 'working'],
+    ['0日', 0, 'working'],
+    ['', null, 'working'],
+    ['无', null, 'working'],
+    ['不适用', null, 'working'],
+    ['—', null, 'working'],
+    ['/', null, 'working'],
   ]
-  for (const [text, days] of cases) t.strictSame(parseDays(text), { ok: true, days }, JSON.stringify(text))
+  for (const [text, days, unit] of cases) {
+    t.strictSame(parseDays(text), { ok: true, days, unit }, JSON.stringify(text))
+  }
   for (const text of ['五个半工作日', '1个月', 'abc', '5-10个工作日', '-3']) {
     t.strictSame(parseDays(text), { ok: false }, JSON.stringify(text))
   }
@@ -51,13 +56,17 @@ t.test('Chinese numbers', async (t) => {
   t.equal(chineseNumber('十十'), null)
 })
 
-t.test('time limits are written as working days or 即办, and read back', async (t) => {
-  t.equal(formatDays(null), '')
-  t.equal(formatDays(0), '即办')
-  t.equal(formatDays(5), '5个工作日')
-  t.equal(formatDays(5, '日'), '5日')
-  for (const days of [null, 0, 1, 5, 60, 365]) {
-    t.strictSame(parseDays(formatDays(days)), { ok: true, days })
+t.test('time limits are written in their unit or as 即办, and read back', async (t) => {
+  t.equal(formatDays(null, 'working'), '')
+  t.equal(formatDays(0, 'working'), '即办')
+  t.equal(formatDays(5, 'working'), '5个工作日')
+  t.equal(formatDays(5, 'day'), '5日')
+  t.equal(formatDays(60, 'natural'), '60个自然日')
+  for (const days of [1, 5, 60, 365]) {
+    for (const unit of DAY_UNITS) t.strictSame(parseDays(formatDays(days, unit)), { ok: true, days, unit })
+  }
+  for (const days of [null, 0]) {
+    t.strictSame(parseDays(formatDays(days, 'working')), { ok: true, days, unit: 'working' })
   }
 })
 
@@ -137,5 +146,5 @@ t.test('零 is only the filler after 百', async (t) => {
   t.equal(chineseNumber('一百零十'), null)
   t.equal(chineseNumber('零五'), null)
   t.equal(chineseNumber('二十零'), null)
-  t.strictSame(parseDays('一百零五日'), { ok: true, days: 105 })
+  t.strictSame(parseDays('一百零五日'), { ok: true, days: 105, unit: 'day' })
 })

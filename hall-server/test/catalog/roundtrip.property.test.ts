@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
-import type { GuideMaterial, ServiceGuide } from '@hall/protocol'
+import { DAY_UNITS, type DayUnit, type GuideMaterial, type ServiceGuide } from '@hall/protocol'
 import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import t from 'tap'
@@ -39,6 +39,9 @@ const freeText = trimmed(
 )
 const nullableText = fc.option(freeText, { nil: null })
 const days = fc.option(fc.nat({ max: 400 }), { nil: null })
+const unit = fc.constantFrom(...DAY_UNITS)
+// 即办 (0) and no limit have no unit of their own: they read back as working days.
+const unitFor = (n: number | null, written: DayUnit): DayUnit => (n === null || n === 0 ? 'working' : written)
 
 // A leading "1、" is list numbering, not part of the name.
 const materialName = trimmed(
@@ -82,7 +85,9 @@ const guide = (seq: number): fc.Arbitrary<ServiceGuide> =>
       department: nullableText,
       conditions: nullableText,
       legalDays: days,
+      legalDayUnit: unit,
       promisedDays: days,
+      promisedDayUnit: unit,
       resultName: nullableText,
       fees: nullableText,
       feeBasis: nullableText,
@@ -99,6 +104,8 @@ const guide = (seq: number): fc.Arbitrary<ServiceGuide> =>
       queueId: queueForCategory(fields.category),
       initials: initialsOf(fields.name),
       ...fields,
+      legalDayUnit: unitFor(fields.legalDays, fields.legalDayUnit),
+      promisedDayUnit: unitFor(fields.promisedDays, fields.promisedDayUnit),
     }))
 
 const catalog: fc.Arbitrary<ServiceGuide[]> = fc

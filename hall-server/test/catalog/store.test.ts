@@ -86,6 +86,24 @@ t.test('repo: replace, load and get round-trip whole guides', async (t) => {
   )
 })
 
+t.test('repo: time limits keep their unit; guides stored before units read as working days', async (t) => {
+  const { db } = await openDb(t)
+  await replaceCatalog(db, demo)
+  const petitions = demo.find((item) => item.name === '群众来信来访')!
+  t.match(await getService(db, petitions.id), {
+    legalDays: 60,
+    legalDayUnit: 'day',
+    promisedDayUnit: 'working',
+  })
+  const { legalDayUnit: _legal, promisedDayUnit: _promised, ...old } = petitions
+  await db.run('UPDATE catalog SET guide = ? WHERE id = ?', [JSON.stringify(old), petitions.id])
+  t.strictSame(await getService(db, petitions.id), {
+    ...petitions,
+    legalDayUnit: 'working',
+    promisedDayUnit: 'working',
+  })
+})
+
 t.test('repo: an invalid guide fails the whole replace and changes nothing', async (t) => {
   const { db } = await openDb(t)
   await replaceCatalog(db, demo)

@@ -40,12 +40,13 @@ t.test('a ticket is issued, called, served as a case, rated', (t) => {
       type: 'finishCase',
       windowId: '1',
       caseId,
-      serviceItem: { id: 's1', name: '个体工商户登记', promisedDays: null },
+      serviceItem: { id: 's1', name: '个体工商户登记', promisedDays: null, promisedDayUnit: 'working' },
       caseType: 'immediate',
       outcome: 'supplement',
       missingMaterials: [],
       refusalReason: null,
       promiseDays: null,
+      promiseDayUnit: null,
       supplementDays: null,
       applicant: null,
       note: null,
@@ -59,12 +60,13 @@ t.test('a ticket is issued, called, served as a case, rated', (t) => {
       type: 'finishCase',
       windowId: '1',
       caseId,
-      serviceItem: { id: 's1', name: '个体工商户登记', promisedDays: 3 },
+      serviceItem: { id: 's1', name: '个体工商户登记', promisedDays: 3, promisedDayUnit: 'working' },
       caseType: 'promised',
       outcome: 'accepted',
       missingMaterials: [],
       refusalReason: null,
       promiseDays: null,
+      promiseDayUnit: null,
       supplementDays: null,
       applicant: null,
       note: null,
@@ -137,12 +139,13 @@ t.test('an unrated case is recorded as 未评价 after the limit', (t) => {
       type: 'finishCase',
       windowId: '2',
       caseId,
-      serviceItem: { id: 's2', name: '低保申请', promisedDays: null },
+      serviceItem: { id: 's2', name: '低保申请', promisedDays: null, promisedDayUnit: 'working' },
       caseType: 'immediate',
       outcome: 'rejected',
       missingMaterials: [],
       refusalReason: '不符合申请条件',
       promiseDays: null,
+      promiseDayUnit: null,
       supplementDays: null,
       applicant: null,
       note: null,
@@ -179,5 +182,50 @@ t.test('the day rolls over: numbers restart, yesterday is closed', (t) => {
   )
   t.equal(engine.state.businessDate, '2026-11-24')
   t.equal(Object.values(engine.state.tickets)[0]?.code, 'A001')
+  t.end()
+})
+
+t.test('a promise counts days in the unit the guide gives: working days, or calendar days', (t) => {
+  const engine = newEngine()
+  engine.execute({ type: 'signIn', windowId: '1', staffNo: 'S01' }, MONDAY_9AM)
+  const deadline = (
+    promisedDayUnit: 'working' | 'natural' | 'day',
+    clerk: { promiseDays: number | null; promiseDayUnit: 'working' | 'day' | null },
+  ) => {
+    engine.execute(issue('market'), MONDAY_9AM)
+    engine.execute({ type: 'callNext', windowId: '1' }, MONDAY_9AM)
+    engine.execute({ type: 'startCase', windowId: '1', serviceItem: null, applicant: null }, MONDAY_9AM)
+    const caseId = engine.state.windows['1']!.openCaseId!
+    const finished = engine.execute(
+      {
+        type: 'finishCase',
+        windowId: '1',
+        caseId,
+        serviceItem: { id: 's1', name: '信访事项受理', promisedDays: 10, promisedDayUnit },
+        caseType: 'promised',
+        outcome: 'accepted',
+        missingMaterials: [],
+        refusalReason: null,
+        ...clerk,
+        supplementDays: null,
+        applicant: null,
+        note: null,
+        continueService: false,
+      },
+      MONDAY_9AM,
+    )
+    t.equal(finished.refusal, null)
+    return engine.state.cases[caseId]!.promiseDeadline
+  }
+  const fromGuide = { promiseDays: null, promiseDayUnit: null }
+  t.equal(deadline('working', fromGuide), '2026-12-07', '10 working days from Monday 23 November')
+  t.equal(deadline('natural', fromGuide), '2026-12-03', '10 calendar days')
+  t.equal(deadline('day', fromGuide), '2026-12-03', 'plain 日 counts calendar days: the earlier date')
+  t.equal(
+    deadline('day', { promiseDays: 10, promiseDayUnit: null }),
+    '2026-12-07',
+    "the clerk's days are working days",
+  )
+  t.equal(deadline('working', { promiseDays: 10, promiseDayUnit: 'day' }), '2026-12-03', 'unless given as 日')
   t.end()
 })

@@ -52,7 +52,6 @@ export function explainCase(c: CaseView, utcOffsetMinutes = 480): CaseExplanatio
       if (c.caseType === 'reported') lines.push('需要报上级部门审批，审批结果出来后会通知您。')
       if (c.caseType === 'returned') lines.push('此件已退回，请按工作人员的说明办理。')
       if (c.promiseDeadline) lines.push(`承诺在 ${formatDate(c.promiseDeadline)} 前办结。`)
-      else if (c.promiseDays !== null) lines.push(`承诺在 ${c.promiseDays} 个工作日内办结。`)
       lines.push('办结后请凭受理凭证领取结果。')
       return { title: '已受理', tone: 'progress', lines, missing: [] }
     }

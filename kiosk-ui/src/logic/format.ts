@@ -3,6 +3,7 @@
  * zone (HallInfo.utcOffsetMinutes), never the browser's, so a misconfigured PC clock zone cannot
  * print a wrong hour on the screen.
  */
+import { type DayUnit, dayLimitText } from '@hall/protocol'
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
 
@@ -50,10 +51,9 @@ export function formatPeopleAhead(n: number): string {
   return n <= 0 ? '前面没有人等候' : `前面还有 ${n} 人`
 }
 
-/** Days as a citizen reads them: 0 is 即办 (done on the spot). */
-export function formatDays(days: number | null): string {
-  if (days === null) return '—'
-  return days === 0 ? '即办（当场办结）' : `${days} 个工作日`
+/** A time limit as a citizen reads it, in the guide's unit: 0 is 即办 (done on the spot). */
+export function formatDays(days: number | null, unit: DayUnit): string {
+  return dayLimitText(days, unit, '即办（当场办结）') ?? '—'
 }
 
 /** Seconds left before the screen goes back to the start, or null while it is not worth saying. */

@@ -22,8 +22,8 @@ export function GuidePage() {
         <dl class="guide-facts">
           <Fact label="事项类型" value={guide.itemType} />
           <Fact label="实施主体" value={guide.department} />
-          <Fact label="法定办结时限" value={formatDays(guide.legalDays)} />
-          <Fact label="承诺办结时限" value={formatDays(guide.promisedDays)} />
+          <Fact label="法定办结时限" value={formatDays(guide.legalDays, guide.legalDayUnit)} />
+          <Fact label="承诺办结时限" value={formatDays(guide.promisedDays, guide.promisedDayUnit)} />
           <Fact label="结果名称" value={guide.resultName} />
         </dl>
         <Section title="受理条件" text={guide.conditions} />

@@ -30,9 +30,11 @@ t.test('dates, waits, people ahead and time limits in plain words', async (t) =>
   t.equal(formatWait(95), '约 1 小时 35 分钟')
   t.equal(formatPeopleAhead(0), '前面没有人等候')
   t.equal(formatPeopleAhead(4), '前面还有 4 人')
-  t.equal(formatDays(0), '即办（当场办结）')
-  t.equal(formatDays(15), '15 个工作日')
-  t.equal(formatDays(null), '—')
+  t.equal(formatDays(0, 'working'), '即办（当场办结）')
+  t.equal(formatDays(15, 'working'), '15个工作日')
+  t.equal(formatDays(60, 'day'), '60日')
+  t.equal(formatDays(30, 'natural'), '30个自然日')
+  t.equal(formatDays(null, 'working'), '—')
 })
 
 t.test('the countdown is said only in the last seconds', async (t) => {

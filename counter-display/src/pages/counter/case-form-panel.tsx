@@ -5,6 +5,8 @@ import {
   CASE_TYPES,
   type CaseOutcome,
   type CaseType,
+  DAY_UNIT_WORDS,
+  dayLimitText,
   type HallSnapshot,
 } from '@hall/protocol'
 import { useLayoutEffect } from 'preact/hooks'
@@ -80,9 +82,11 @@ export function CaseFormPanel({ caseId }: { caseId: string }) {
             value={form.promiseDays.value}
             onInput={(e) => (form.promiseDays.value = (e.currentTarget as HTMLInputElement).value)}
           />
-          个工作日
+          {DAY_UNIT_WORDS[form.service.value?.promisedDayUnit ?? 'working']}
           {form.service.value?.legalDays != null && (
-            <small class="case__muted">（法定 {form.service.value.legalDays} 个工作日）</small>
+            <small class="case__muted">
+              （法定 {dayLimitText(form.service.value.legalDays, form.service.value.legalDayUnit)}）
+            </small>
           )}
         </label>
       )}

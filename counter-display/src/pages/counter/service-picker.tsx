@@ -1,3 +1,4 @@
+import { dayLimitText } from '@hall/protocol'
 import { useCaseForm } from './counter-context'
 
 /** Finds the service item by name or pinyin initials (户口 → hk), then loads its guide. */
@@ -48,7 +49,8 @@ export function ServicePicker() {
           <b>{service.name}</b>
           <span>
             {service.department ?? service.category}
-            {service.promisedDays !== null && ` · 承诺时限 ${service.promisedDays} 个工作日`}
+            {service.promisedDays !== null &&
+              ` · 承诺时限 ${dayLimitText(service.promisedDays, service.promisedDayUnit)}`}
             {` · 所需材料 ${service.materials.length} 项`}
           </span>
         </div>

@@ -75,7 +75,9 @@ export const sampleGuide: GuidePrint = {
   itemType: '公共服务',
   department: '杭州市公安局西湖区分局',
   promisedDays: 15,
+  promisedDayUnit: 'working',
   legalDays: 60,
+  legalDayUnit: 'day',
   fees: '20 元（工本费）',
   materials: [
     { name: '居民户口簿', required: true, copies: '原件1份', note: null },

@@ -2,12 +2,12 @@
  * 办事指南, or just its 申请材料清单 (`materialsOnly`): what a citizen takes home to come back
  * with everything at once. Null fields are left out rather than printed as blanks.
  */
+import { type DayUnit, dayLimitText } from '@hall/protocol'
 import { LayoutWriter } from './layout-writer.js'
 import type { GuidePrint, LayoutOptions } from './types.js'
 
-function days(n: number | null): string | null {
-  if (n === null) return null
-  return n === 0 ? '即办（当场办结）' : `${n} 个工作日`
+function days(n: number | null, unit: DayUnit): string | null {
+  return dayLimitText(n, unit, '即办（当场办结）')
 }
 
 export function guideLayout(g: GuidePrint, options: LayoutOptions = {}): Uint8Array {
@@ -19,8 +19,8 @@ export function guideLayout(g: GuidePrint, options: LayoutOptions = {}): Uint8Ar
   if (!g.materialsOnly) {
     w.dotted('事项类型', g.itemType)
     w.dotted('实施部门', g.department)
-    w.dotted('法定办结时限', days(g.legalDays))
-    w.dotted('承诺办结时限', days(g.promisedDays))
+    w.dotted('法定办结时限', days(g.legalDays, g.legalDayUnit))
+    w.dotted('承诺办结时限', days(g.promisedDays, g.promisedDayUnit))
     w.dotted('收费标准', g.fees)
     if (g.conditions) {
       w.blank()

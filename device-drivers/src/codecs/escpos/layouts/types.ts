@@ -3,6 +3,8 @@
  * person, already masked: layouts do no date formatting and no masking, so what is printed is
  * exactly what the caller decided to disclose.
  */
+
+import type { DayUnit } from '@hall/protocol'
 import type { PaperWidth } from '../constants.js'
 
 export interface LayoutOptions {
@@ -94,9 +96,11 @@ export interface GuidePrint {
   name: string
   itemType: string | null
   department: string | null
-  /** Working days; 0 means settled on the spot. */
+  /** Days in `promisedDayUnit`; 0 means settled on the spot. */
   promisedDays: number | null
+  promisedDayUnit: DayUnit
   legalDays: number | null
+  legalDayUnit: DayUnit
   fees: string | null
   materials: GuideMaterial[]
   conditions: string | null
