@@ -40,6 +40,12 @@ t.test('one action at a time: a double press does not call twice', async (t) => 
   t.same(desk.notice.value, { text: '已呼叫 A001', at: 1 })
 })
 
+t.test('a call that passed a number over says so', async (t) => {
+  const { desk } = setup(() => ({ ...called, passedOver: { code: 'A000', recallCount: 2 } }))
+  await desk.callNext()
+  t.equal(desk.notice.value?.text, '已呼叫 A001；A000 重呼 2 次未到，已按过号处理')
+})
+
 t.test('a refusal shows the server’s Chinese message; an expired session goes to sign-in', async (t) => {
   const { desk, expired } = setup((op) =>
     op === 'recall'

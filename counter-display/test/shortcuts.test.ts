@@ -38,6 +38,12 @@ t.test('what makes sense now, and why not', async (t) => {
   const now = actionAvailability(open, called, false)
   t.equal(now.callNext, null)
   t.equal(now.recall, null)
+  t.equal(actionAvailability(open, { ...called, recallCount: 1 }, false, 2).recall, null)
+  t.equal(
+    actionAvailability(open, { ...called, recallCount: 2 }, false, 2).recall,
+    '已重呼 2 次（上限），请过号或呼叫下一位',
+  )
+  t.equal(actionAvailability(open, { ...called, recallCount: 2 }, false, 2).callNext, null)
   t.equal(now.resume, '窗口没有暂停')
   t.equal(now.finishCase, '没有正在办理的办件')
   const serving = actionAvailability(

@@ -93,7 +93,14 @@ export const HallConfigSchema = Type.Object({
     { default: {} },
   ),
   calling: Type.Object(
-    { maxRecalls: Type.Integer({ minimum: 0, maximum: 10, default: 2 }) },
+    {
+      maxRecalls: Type.Integer({
+        minimum: 0,
+        maximum: 10,
+        default: 2,
+        description: '重呼次数上限；重呼满此次数仍未到窗口的号码，呼叫下一位时按过号处理',
+      }),
+    },
     { default: {} },
   ),
   rating: Type.Object(

@@ -10,6 +10,7 @@ export function actionAvailability(
   window: WindowView,
   ticket: TicketView | null,
   caseReady: boolean,
+  maxRecalls?: number,
 ): Record<ShortcutAction, string | null> {
   const closed = window.status === 'closed' ? '窗口未开放，请先签到' : null
   const paused = window.status === 'paused' ? '窗口暂停服务中，请先恢复服务' : null
@@ -17,9 +18,13 @@ export function actionAvailability(
   const caseOpen = window.openCaseId !== null ? '请先办结当前办件' : null
   const noTicket = ticket === null ? '窗口当前没有呼叫的号码' : null
   const serving = ticket?.status === 'serving' ? '已开始办理的号码不能重呼或过号' : null
+  const recalledOut =
+    ticket !== null && maxRecalls !== undefined && ticket.recallCount >= maxRecalls
+      ? `已重呼 ${ticket.recallCount} 次（上限），请过号或呼叫下一位`
+      : null
   return {
     callNext: calling ?? caseOpen,
-    recall: calling ?? noTicket ?? serving,
+    recall: calling ?? noTicket ?? serving ?? recalledOut,
     skip: calling ?? noTicket ?? serving,
     startCase: calling ?? caseOpen,
     transfer: calling ?? noTicket ?? caseOpen,

@@ -114,8 +114,10 @@ export function createConsoleStore(deps: ConsoleDeps): ConsoleStore {
     print,
     callNext: () =>
       run('呼叫下一位', async (w) => {
-        const { call } = await deps.api('callNext', params(w))
-        return `已呼叫 ${call.code}`
+        const { call, passedOver } = await deps.api('callNext', params(w))
+        return passedOver
+          ? `已呼叫 ${call.code}；${passedOver.code} 重呼 ${passedOver.recallCount} 次未到，已按过号处理`
+          : `已呼叫 ${call.code}`
       }),
     recall: () =>
       run('重呼', async (w) => {

@@ -60,7 +60,12 @@ export const TicketStatusView = Type.Object({
 })
 export type TicketStatusView = Static<typeof TicketStatusView>
 
-export const CallResult = Type.Object({ ticket: TicketView, call: CallView })
+export const CallResult = Type.Object({
+  ticket: TicketView,
+  call: CallView,
+  /** The ticket this call passed over as 过号: it had been recalled the most times allowed. */
+  passedOver: Type.Optional(TicketView),
+})
 export type CallResult = Static<typeof CallResult>
 
 export const TicketResult = Type.Object({ ticket: TicketView })

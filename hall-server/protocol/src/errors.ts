@@ -26,7 +26,7 @@ export const ERRORS = {
   TICKET_NOT_FOUND: { status: 404, message: '没有找到这个号码' },
   TICKET_STATE: { status: 409, message: '这个号码当前的状态不能执行此操作' },
   TICKET_NOT_SERVABLE: { status: 409, message: '这个号码不属于本窗口办理的业务' },
-  RECALL_LIMIT: { status: 409, message: '已达到重呼次数上限，请过号' },
+  RECALL_LIMIT: { status: 409, message: '已达到重呼次数上限：请过号，或呼叫下一位（此号按过号处理）' },
   CASE_OPEN: { status: 409, message: '请先办结当前办件' },
   CASE_NOT_FOUND: { status: 404, message: '没有找到这个办件' },
   CASE_STATE: { status: 409, message: '这个办件当前的状态不能执行此操作' },

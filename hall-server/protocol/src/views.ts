@@ -258,6 +258,8 @@ export const HallInfo = Type.Object({
   callingRule: Type.Optional(
     Type.Object({ maxConsecutivePriority: Type.Integer(), preferenceMinutes: Type.Integer() }),
   ),
+  /** Recalls allowed per call; the next call passes a number recalled this often over (过号). */
+  maxRecalls: Type.Optional(Type.Integer({ minimum: 0 })),
   /** Today's ticketing hours ('HH:MM'), with the appointment-only margins around them; null if closed all day. */
   todayHours: Nullable(
     Type.Object({

@@ -93,11 +93,29 @@ function current(hall: Hall, window: WindowState): Ticket | null {
   return window.currentTicketId === null ? null : (hall.state.tickets[window.currentTicketId] ?? null)
 }
 
-/** Before another call: the ticket at the window is finished, unless a case is still open. */
-function releaseCurrent(hall: Hall, at: WindowAt, now: number): Decision<DomainEvent> {
+/**
+ * Before another call: the ticket at the window is finished, unless a case is still open. A ticket
+ * recalled `maxRecalls` times that never came to the window is passed over (过号, a no-show), not
+ * counted as served: skip after N recalls.
+ */
+function releaseCurrent(
+  hall: Hall,
+  at: WindowAt,
+  ctx: Context,
+  why: 'another call' | 'service ended',
+): Decision<DomainEvent> {
   const ticket = current(hall, at.state)
   if (!ticket) return { ok: true, events: [] }
   if (at.state.openCaseId !== null) return refuse('CASE_OPEN')
+  const now = ctx.now
+  const unanswered =
+    ticket.status === 'called' && ticket.recallCount > 0 && ticket.recallCount >= ctx.config.maxRecalls
+  if (why === 'another call' && unanswered) {
+    return {
+      ok: true,
+      events: [{ type: 'ticket.skipped', ticketId: ticket.id, windowId: at.config.id, at: now }],
+    }
+  }
   return {
     ok: true,
     events: [{ type: 'ticket.completed', ticketId: ticket.id, windowId: at.config.id, at: now }],
@@ -127,7 +145,7 @@ function callEvent(
 export function callNext(hall: Hall, cmd: Of<'callNext'>, ctx: Context): Decision<DomainEvent> {
   const at = servingWindow(hall, cmd.windowId, ctx)
   if (isRefusal(at)) return at
-  const released = releaseCurrent(hall, at, ctx.now)
+  const released = releaseCurrent(hall, at, ctx, 'another call')
   if (!released.ok) return released
   // The current ticket leaves no lane, so picking before it is released gives the same answer.
   const pick = hall.index.pickNext(at.config, at.state, ctx.config.priority)
@@ -151,7 +169,7 @@ export function callTicket(hall: Hall, cmd: Of<'callTicket'>, ctx: Context): Dec
   if (ticket.transferWindowId !== null && ticket.transferWindowId !== at.config.id) {
     return refuse('TICKET_NOT_SERVABLE', '这个号码已转到其他窗口办理')
   }
-  const released = releaseCurrent(hall, at, ctx.now)
+  const released = releaseCurrent(hall, at, ctx, 'another call')
   if (!released.ok) return released
   return { ok: true, events: [...released.events, callEvent(ticket, at.config, ctx.now, 'specific')] }
 }
@@ -239,7 +257,7 @@ export function complete(hall: Hall, cmd: Of<'complete'>, ctx: Context): Decisio
   const state = hall.state.windows[cmd.windowId]
   const ticket = state ? current(hall, state) : null
   if (!state || !ticket) return refuse('WINDOW_IDLE')
-  const released = releaseCurrent(hall, { config, state }, ctx.now)
+  const released = releaseCurrent(hall, { config, state }, ctx, 'service ended')
   return released
 }
 

@@ -140,6 +140,7 @@ export function hallInfo(ctx: Context, date: string, display: HallDisplay): Hall
     announceRepeat: display.announceRepeat,
     consultPhone: display.consultPhone,
     todayHours: todayHours(ctx, date),
+    maxRecalls: ctx.config.maxRecalls,
     callingRule: {
       maxConsecutivePriority: ctx.config.priority.maxConsecutivePriority,
       preferenceMinutes: ctx.config.priority.preferenceMinutes,

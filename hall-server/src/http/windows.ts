@@ -1,5 +1,5 @@
 import type { CallView, WindowView } from '@hall/protocol'
-import { type Command, type Effect, windowView } from '../domain/index.js'
+import { type Command, type Effect, ticketView, windowView } from '../domain/index.js'
 import type { Hall } from '../hall/boot.js'
 import type { Principal } from '../hall/identity.js'
 import { CommandRefused } from '../hall/service.js'
@@ -46,7 +46,12 @@ async function atWindow(
 
 const called = (effects: Effect[]) => {
   const call = callOf(effects)
-  return { ticket: ticketOf(effects, call.ticketId), call }
+  const passed = effects.find((e) => e.kind === 'ticket' && e.ticket.status === 'no_show')
+  return {
+    ticket: ticketOf(effects, call.ticketId),
+    call,
+    ...(passed?.kind === 'ticket' ? { passedOver: ticketView(passed.ticket) } : {}),
+  }
 }
 
 export const windowHandlers: Pick<

@@ -229,3 +229,36 @@ t.test('a promise counts days in the unit the guide gives: working days, or cale
   t.equal(deadline('working', { promiseDays: 10, promiseDayUnit: 'day' }), '2026-12-03', 'unless given as 日')
   t.end()
 })
+
+t.test('skip after N recalls: a number recalled the most times and never come is passed over', (t) => {
+  const engine = newEngine()
+  engine.execute({ type: 'signIn', windowId: '1', staffNo: 'S01' }, MONDAY_9AM)
+  for (let i = 0; i < 4; i++) engine.execute(issue('market'), MONDAY_9AM)
+  const codeAt = () => engine.state.tickets[engine.state.windows['1']!.currentTicketId!]!.code
+  const byCode = (code: string) => Object.values(engine.state.tickets).find((x) => x.code === code)!
+  const recall = () => engine.execute({ type: 'recall', windowId: '1' }, MONDAY_9AM)
+  const next = () => engine.execute({ type: 'callNext', windowId: '1' }, MONDAY_9AM)
+
+  next()
+  t.equal(codeAt(), 'A001')
+  t.equal(recall().refusal, null)
+  t.equal(recall().refusal, null)
+  t.equal(recall().refusal?.code, 'RECALL_LIMIT', 'no third recall (maxRecalls 2)')
+  const passing = next()
+  t.ok(
+    passing.events.some((e) => e.type === 'ticket.skipped'),
+    'the next call passes A001 over',
+  )
+  t.equal(byCode('A001').status, 'no_show')
+  t.equal(engine.state.stats.noShow, 1)
+
+  t.equal(recall().refusal, null)
+  next()
+  t.equal(byCode('A002').status, 'done', 'recalled fewer times than the limit: served, as before')
+
+  recall()
+  recall()
+  t.equal(engine.execute({ type: 'complete', windowId: '1' }, MONDAY_9AM).refusal, null)
+  t.equal(byCode('A003').status, 'done', "结束服务 is the clerk's word that the citizen was served")
+  t.end()
+})

@@ -134,3 +134,24 @@ t.test('a citizen takes a number, a clerk serves and records the case, the pad r
     t.ok(ops.includes(op), `openapi has ${op}`)
   }
 })
+
+t.test(
+  'a number recalled the most times is passed over by the next call, and the answer says so',
+  async (t) => {
+    const h = await testHall()
+    t.teardown(() => h.close())
+    const kiosk = h.tokens['kiosk-1']!
+    for (let i = 0; i < 2; i++)
+      await h.call('issueTicket', kiosk, { body: { queueId: 'market', print: false } })
+    const clerk = await h.signIn('counter-1', '1001')
+    const window = { params: { windowId: '1' } }
+    t.equal((await h.call('callNext', clerk, window)).body.passedOver, undefined)
+    t.equal((await h.call('recall', clerk, window)).body.call.recall, 1)
+    t.equal((await h.call('recall', clerk, window)).body.call.recall, 2)
+    const limit = await h.call('recall', clerk, window)
+    t.equal(limit.body.code, 'RECALL_LIMIT')
+    const next = await h.call('callNext', clerk, window)
+    t.equal(next.body.call.code, 'A002')
+    t.match(next.body.passedOver, { code: 'A001', status: 'no_show', recallCount: 2 })
+  },
+)

@@ -24,7 +24,7 @@ export function ActionPanel({ window }: { window: WindowView }) {
   const run = useActionRunner(window.id)
   const snapshot = hall.snapshot.value as HallSnapshot
   const ticket = snapshot.tickets.find((t) => t.id === window.currentTicketId) ?? null
-  const why = actionAvailability(window, ticket, form.body.value !== null)
+  const why = actionAvailability(window, ticket, form.body.value !== null, snapshot.hall.maxRecalls)
   const busy = desk.busy.value !== null
   const panel = desk.panel.value
   const button = (action: ShortcutAction, extra = '') => (

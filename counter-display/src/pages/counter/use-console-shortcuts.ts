@@ -17,7 +17,7 @@ export function useActionRunner(windowId: string): (action: ShortcutAction) => v
       if (!window) return
       const ticket = snapshot.tickets.find((t) => t.id === window.currentTicketId) ?? null
       const body = form.body.peek()
-      const why = actionAvailability(window, ticket, body !== null)[action]
+      const why = actionAvailability(window, ticket, body !== null, snapshot.hall.maxRecalls)[action]
       if (why !== null) {
         desk.error.value =
           action === 'finishCase' && body === null ? form.problems.peek().join('；') || why : why
