@@ -6,14 +6,16 @@
  * Rules:
  * - An item leaves the queue when the server acknowledged it (`ok: true`), or refused it for
  *   good (a refusal such as VALIDATION or RATING_EXPIRED does not change by retrying).
- * - No ack (timeout, connection lost): the item stays at the head and is sent again later. The
- *   server may then see it twice; the rare duplicate is better than a lost print result.
+ * - No ack (timeout, connection lost): the item stays at the head and is sent again later. Card
+ *   reads, scans and ratings carry an `eventId` stamped here, so the server acts on a resent copy
+ *   only once; print results are keyed by their job id.
  * - Card reads older than `cardMaxAgeMs` (2 minutes) are dropped on purpose: the citizen has long
  *   left the kiosk, and the server would hold the read for only a few minutes anyway.
  * - Past `maxEntries` the oldest item that is not a print result is dropped. Print results are
  *   never dropped: every job the server sent gets its answer.
  */
 
+import { randomUUID } from 'node:crypto'
 import type { Ack, ButtonRatingPayload, IdCardPayload, PrintResult, ScanPayload } from '@hall/protocol'
 import { type Logger, silentLogger } from '../logger.js'
 
@@ -51,6 +53,12 @@ export interface OutboxOptions {
 /** Server-side trouble that may pass: try again a few times before giving up. */
 const TRANSIENT = new Set(['STORAGE_FAILED', 'INTERNAL', 'RATE_LIMITED', 'OFFLINE'])
 const MAX_TRANSIENT_ATTEMPTS = 5
+
+/** Stamps the id the server recognises a resent event by (print results have their job id). */
+function withEventId(item: OutgoingEvent): OutgoingEvent {
+  if (item.event === 'agent:printResult' || item.payload.eventId !== undefined) return item
+  return { ...item, payload: { ...item.payload, eventId: randomUUID() } } as OutgoingEvent
+}
 
 export class Outbox {
   private readonly queue: OutboxEntry[] = []
@@ -90,7 +98,7 @@ export class Outbox {
 
   push(item: OutgoingEvent): void {
     if (this.closed) return
-    this.queue.push({ item, queuedAt: this.clock(), attempts: 0 })
+    this.queue.push({ item: withEventId(item), queuedAt: this.clock(), attempts: 0 })
     while (this.queue.length > this.maxEntries) {
       const at = this.queue.findIndex((e) => e.item.event !== 'agent:printResult')
       if (at < 0) break

@@ -70,6 +70,24 @@ t.test('no ack: the head stays and is sent again; a refusal drops it', async (t)
   t.same(dropped, ['agent:scan:VALIDATION'])
 })
 
+t.test('each event carries an id, the same on every resend, so the server acts on it once', async (t) => {
+  const ids: (string | undefined)[] = []
+  let failures = 2
+  const { outbox } = harness(async (item) => {
+    if (item.event !== 'agent:printResult') ids.push(item.payload.eventId)
+    if (failures-- > 0) throw new Error('timeout')
+    return OK
+  })
+  outbox.setOnline(true)
+  outbox.push(scan('a'))
+  outbox.push(card())
+  outbox.push(result('job-1'))
+  await until(() => outbox.size === 0, 'drained')
+  t.equal(ids.length, 4, 'the scan three times, then the card')
+  t.ok(ids[0] && ids[0] === ids[1] && ids[1] === ids[2], 'one id for the scan and its resends')
+  t.ok(ids[3] && ids[3] !== ids[0], 'another for the card')
+})
+
 t.test('card reads older than two minutes are dropped on purpose', async (t) => {
   const { outbox, clock, sent, dropped, logger } = harness()
   outbox.push(card())

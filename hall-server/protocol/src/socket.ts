@@ -26,8 +26,15 @@ import { ID_CARD_TYPES } from './vocabulary.js'
  * priority by age, the applicant of a case). Never logged; stored encrypted; screens get a masked
  * `CardReadView` instead.
  */
+/**
+ * Set by the device agent once per event it sends. After a lost ack the agent sends the same event
+ * again with the same id, and the hall server acts on it only once.
+ */
+export const AgentEventId = Type.Optional(Type.String({ minLength: 1, maxLength: 64 }))
+
 export const IdCardPayload = Type.Object(
   {
+    eventId: AgentEventId,
     cardType: Type.Enum(ID_CARD_TYPES),
     name: Type.String({ minLength: 1, maxLength: 120 }),
     idNumber: Type.String({ minLength: 6, maxLength: 36 }),
@@ -40,7 +47,7 @@ export const IdCardPayload = Type.Object(
 export type IdCardPayload = Static<typeof IdCardPayload>
 
 export const ScanPayload = Type.Object(
-  { code: Type.String({ minLength: 1, maxLength: 2048 }) },
+  { code: Type.String({ minLength: 1, maxLength: 2048 }), eventId: AgentEventId },
   { additionalProperties: false },
 )
 export type ScanPayload = Static<typeof ScanPayload>
@@ -59,7 +66,11 @@ export type AgentHeartbeat = Static<typeof AgentHeartbeat>
  * without it the server takes the window's latest finished, unrated case.
  */
 export const ButtonRatingPayload = Type.Object(
-  { ...RatingBody.properties, caseId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
+  {
+    ...RatingBody.properties,
+    caseId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    eventId: AgentEventId,
+  },
   { additionalProperties: false },
 )
 export type ButtonRatingPayload = Static<typeof ButtonRatingPayload>

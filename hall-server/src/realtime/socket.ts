@@ -17,6 +17,7 @@ import { Compile } from 'typebox/compile'
 import type { Hall } from '../hall/boot.js'
 import { actorId, type Principal } from '../hall/identity.js'
 import { CommandRefused } from '../hall/service.js'
+import { RecentEvents } from './recent-events.js'
 
 /**
  * socket.io on the Fastify server. Each client authenticates with its token, joins its rooms
@@ -69,6 +70,7 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
     cors: { origin: true },
   })
   const connections = new Map<string, number>()
+  const recent = new RecentEvents()
   const system = { id: 'system' }
 
   const setOnline = async (
@@ -157,6 +159,9 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
     const agentOnly = () => {
       if (principal.kind !== 'device' || principal.role !== 'agent') throw new CommandRefused('FORBIDDEN')
     }
+    /** Acts on an agent's event once, even if the agent sends it again after a lost ack. */
+    const once = (eventId: string | undefined, work: () => Promise<void>) =>
+      recent.once(eventId === undefined ? null : `${deviceId}:${eventId}`, work)
 
     socket.on('agent:heartbeat', (beat, ack) =>
       answer(ack, async () => {
@@ -171,14 +176,16 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
       answer(ack, async () => {
         agentOnly()
         valid(checkers.card, card)
-        const config = hall.service.env.config
-        const view = hall.applicants.hold(
-          card,
-          principal.terminal,
-          hall.service.state.businessDate,
-          config.priority.elderlyAge,
-        )
-        if (principal.terminal) io.to(`terminal:${principal.terminal}`).emit('cardRead', view)
+        await once(card.eventId, async () => {
+          const { eventId: _, ...read } = card
+          const view = hall.applicants.hold(
+            read,
+            principal.terminal,
+            hall.service.state.businessDate,
+            hall.service.env.config.priority.elderlyAge,
+          )
+          if (principal.terminal) io.to(`terminal:${principal.terminal}`).emit('cardRead', view)
+        })
       }),
     )
 
@@ -186,8 +193,10 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
       answer(ack, async () => {
         agentOnly()
         valid(checkers.scan, scan)
-        if (principal.terminal)
-          io.to(`terminal:${principal.terminal}`).emit('scan', { code: scan.code, at: hall.clock() })
+        await once(scan.eventId, async () => {
+          if (principal.terminal)
+            io.to(`terminal:${principal.terminal}`).emit('scan', { code: scan.code, at: hall.clock() })
+        })
       }),
     )
 
@@ -205,26 +214,29 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
         valid(checkers.rating, rating)
         const windowId = principal.windowId
         if (!windowId) throw new CommandRefused('FORBIDDEN', '此设备没有绑定窗口')
-        const waiting =
-          rating.caseId !== undefined
-            ? hall.service.state.cases[rating.caseId]
-            : Object.values(hall.service.state.cases)
-                .filter((c) => c.windowId === windowId && c.status === 'finished' && c.rating === null)
-                .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0))[0]
-        if (!waiting) throw new CommandRefused('CASE_NOT_FOUND', '没有待评价的办件')
-        await hall.service.execute(
-          {
-            type: 'rate',
-            caseId: waiting.id,
-            windowId,
-            level: rating.level,
-            reasons: rating.reasons ?? [],
-            comment: rating.comment ?? null,
-            channel: 'button_box',
-          },
-          { id: actorId(principal) },
-          { action: 'submitRating', subject: waiting.id, detail: rating.level },
-        )
+        // A resend is matched to nothing: without a case id it would rate the next unrated case.
+        await once(rating.eventId, async () => {
+          const waiting =
+            rating.caseId !== undefined
+              ? hall.service.state.cases[rating.caseId]
+              : Object.values(hall.service.state.cases)
+                  .filter((c) => c.windowId === windowId && c.status === 'finished' && c.rating === null)
+                  .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0))[0]
+          if (!waiting) throw new CommandRefused('CASE_NOT_FOUND', '没有待评价的办件')
+          await hall.service.execute(
+            {
+              type: 'rate',
+              caseId: waiting.id,
+              windowId,
+              level: rating.level,
+              reasons: rating.reasons ?? [],
+              comment: rating.comment ?? null,
+              channel: 'button_box',
+            },
+            { id: actorId(principal) },
+            { action: 'submitRating', subject: waiting.id, detail: rating.level },
+          )
+        })
       }),
     )
   })

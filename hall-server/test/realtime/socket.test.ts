@@ -217,3 +217,54 @@ t.test(
     t.equal(again.tickets.length, 1, 'the ticket issued before the restart is there')
   },
 )
+
+t.test('an agent event sent again after a lost ack is acted on once', async (t) => {
+  const { server, tokens } = await start()
+  t.teardown(() => server.close())
+  const screen = connect(server, tokens['kiosk-1']!)
+  const agent = connect(server, tokens['agent-kiosk-1']!)
+  const box = connect(server, tokens['agent-counter-1']!)
+  t.teardown(() => {
+    screen.close()
+    agent.close()
+    box.close()
+  })
+  await Promise.all([next(screen, 'snapshot'), next(agent, 'snapshot'), next(box, 'snapshot')])
+  const scans: string[] = []
+  screen.on('scan', (scan: { code: string }) => scans.push(scan.code))
+  const send = (payload: object) => agent.timeout(5000).emitWithAck('agent:scan', payload)
+  const acks = await Promise.all([
+    send({ code: 'HALLAPPT:AAAA', eventId: 'e1' }),
+    send({ code: 'HALLAPPT:AAAA', eventId: 'e1' }),
+  ])
+  t.same(await send({ code: 'HALLAPPT:AAAA', eventId: 'e1' }), { ok: true, data: null })
+  t.same(acks, [
+    { ok: true, data: null },
+    { ok: true, data: null },
+  ])
+  await send({ code: 'HALLAPPT:BBBB', eventId: 'e2' })
+  await send({ code: 'HALLAPPT:BBBB' })
+  await new Promise((r) => setTimeout(r, 200))
+  t.same(scans, ['HALLAPPT:AAAA', 'HALLAPPT:BBBB', 'HALLAPPT:BBBB'], 'one scan per id; no id, no dedupe')
+
+  // Two unrated cases at window 1: a resent rating without a case id must not rate the second one.
+  const kiosk = createApiClient({ baseUrl: server.url, token: () => tokens['kiosk-1']! })
+  let session = tokens['counter-1']!
+  const clerk = createApiClient({ baseUrl: server.url, token: () => session })
+  session = (await clerk('signIn', { body: { staffNo: '1001', pin: '1001' } })).token
+  const item = (await clerk('searchServices', { query: { q: '低保' } }))[0]!
+  for (let i = 0; i < 2; i++) {
+    await kiosk('issueTicket', { body: { queueId: 'market', print: false } })
+    await clerk('callNext', { params: { windowId: '1' } })
+    const opened = await clerk('startCase', { params: { windowId: '1' }, body: {} })
+    await clerk('finishCase', {
+      params: { caseId: opened.id },
+      body: { serviceItemId: item.id, caseType: 'immediate', outcome: 'accepted', print: false },
+    })
+  }
+  const rate = () => box.timeout(5000).emitWithAck('agent:rating', { level: 'satisfied', eventId: 'r1' })
+  t.same(await rate(), { ok: true, data: null })
+  t.same(await rate(), { ok: true, data: null }, 'the copy is acknowledged')
+  const rated = await server.hall.db.all<{ case_id: string }>('SELECT case_id FROM ratings')
+  t.equal(rated.length, 1, 'and only one case is rated')
+})
