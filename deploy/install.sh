@@ -56,5 +56,6 @@ The hall server runs on port 8080 (change server.port in /var/lib/hall/hall.json
 Next steps (as root):
   sudo -u hall HALL_DATA_DIR=/var/lib/hall /opt/hall/hall-server/bin/hallctl.mjs add-staff 1001 --name 张晓梅 --pin 246810
   sudo -u hall HALL_DATA_DIR=/var/lib/hall /opt/hall/hall-server/bin/hallctl.mjs enroll kiosk-1 --role kiosk
-  then: systemctl restart hall-server   (staff and hall.json are read at start)
+  Staff, devices and catalogs are picked up within seconds; after other edits of hall.json:
+  systemctl restart hall-server
 MSG

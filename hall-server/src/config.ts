@@ -130,6 +130,11 @@ export async function loadConfig(file: string): Promise<HallConfig> {
       code === 'ENOENT' ? '文件不存在（可用 hallctl init 生成）' : `无法读取：${code}`,
     ])
   }
+  return parseConfigText(text, path)
+}
+
+/** hall.json's text, parsed and validated; every problem is in the ConfigError. */
+export function parseConfigText(text: string, path: string): HallConfig {
   let raw: unknown
   try {
     raw = JSON.parse(text)

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { HallConfig, Paths } from './config.js'
 import { closeHall, type Hall, openHall, watchDatabase } from './hall/boot.js'
+import { watchConfigFile } from './hall/config-watch.js'
 import { buildApp } from './http/app.js'
 import { type LandingLink, registerLanding, registerScreens, type ScreenRoot } from './http/landing.js'
 import { attachRealtime, type HallIo } from './realtime/socket.js'
@@ -43,7 +44,21 @@ export async function startHallServer(options: StartOptions): Promise<HallServer
   registerLanding(app, hall, options.links ?? [])
   const io = attachRealtime(app, hall)
   const checkDatabase = watchDatabase(hall)
-  const watcher = setInterval(() => void checkDatabase().catch(() => undefined), 3000)
+  const checkConfig = watchConfigFile(
+    hall,
+    {
+      info: (message) => app.log.info(message),
+      warn: (message) => app.log.warn(message),
+      error: (message) => app.log.error(message),
+    },
+    // Staff cards on every screen come from the list: send everyone the hall afresh.
+    () => io.emit('snapshot', hall.service.snapshot()),
+  )
+  const watcher = setInterval(() => {
+    void checkDatabase().catch(() => undefined)
+    void checkConfig().catch((error) => app.log.error({ err: error }, 'hall.json check failed'))
+  }, 3000)
+  void checkConfig().catch(() => undefined)
   watcher.unref()
   let ticking = false
   const ticker = setInterval(() => {

@@ -107,12 +107,12 @@ async function main(argv: string[]): Promise<number> {
         role,
         ...(values.title ? { title: values.title } : {}),
       })
-      process.stdout.write(`已保存工作人员 ${subject}\n`)
+      process.stdout.write(`已保存工作人员 ${subject}（运行中的大厅服务器数秒内生效）\n`)
       return 0
     }
     case 'set-pin':
       await setPin(paths, need(subject, '工号'), need(values.pin, ' --pin'))
-      process.stdout.write(`已重设 ${subject} 的密码\n`)
+      process.stdout.write(`已重设 ${subject} 的密码（数秒内生效）\n`)
       return 0
     case 'import-catalog': {
       const result = await importCatalog(paths, need(subject, '文件'), {

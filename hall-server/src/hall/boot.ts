@@ -104,7 +104,8 @@ export async function openHall(
 
 /**
  * Picks up what hallctl changed in the database while the server runs (enrolled devices, an
- * imported catalog). Staff and the rest of hall.json are read at start: restart after editing it.
+ * imported catalog). Staff in hall.json are watched by config-watch.ts; the rest of hall.json is
+ * read at start.
  */
 export function watchDatabase(hall: Hall): () => Promise<void> {
   let version: number | null = null

@@ -76,7 +76,12 @@ t.test('SIGKILL during concurrent work loses nothing acknowledged', async (t) =>
     clerk('counter-2', '2', 'pad-2'),
   ].map((p) => p.catch(() => undefined))
 
-  await new Promise((r) => setTimeout(r, 2500))
+  // Kill mid-work once there is enough to check (at least 2.5 s; longer on a slow machine).
+  const enough = () => acked.tickets.size > 50 && acked.cases.size > 3 && acked.ratings.size > 3
+  const started = Date.now()
+  while (Date.now() - started < 2500 || (!enough() && Date.now() - started < 30_000)) {
+    await new Promise((r) => setTimeout(r, 100))
+  }
   await server.kill()
   running = false
   await Promise.all(work)

@@ -244,8 +244,17 @@ t.test('an agent event sent again after a lost ack is acted on once', async (t) 
   ])
   await send({ code: 'HALLAPPT:BBBB', eventId: 'e2' })
   await send({ code: 'HALLAPPT:BBBB' })
-  await new Promise((r) => setTimeout(r, 200))
-  t.same(scans, ['HALLAPPT:AAAA', 'HALLAPPT:BBBB', 'HALLAPPT:BBBB'], 'one scan per id; no id, no dedupe')
+  // The screen gets its events in order: once the last one is there, so is everything before it.
+  const last = new Promise<void>((resolve) =>
+    screen.on('scan', (scan: { code: string }) => scan.code === 'END' && resolve()),
+  )
+  await send({ code: 'END' })
+  await last
+  t.same(
+    scans,
+    ['HALLAPPT:AAAA', 'HALLAPPT:BBBB', 'HALLAPPT:BBBB', 'END'],
+    'one scan per id; no id, no dedupe',
+  )
 
   // Two unrated cases at window 1: a resent rating without a case id must not rate the second one.
   const kiosk = createApiClient({ baseUrl: server.url, token: () => tokens['kiosk-1']! })

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises'
+import { ConfigError, domainConfig, type HallConfig, parseConfigText } from '../config.js'
+import type { Hall } from './boot.js'
+
+export interface ConfigWatchLog {
+  info(message: string): void
+  warn(message: string): void
+  error(message: string): void
+}
+
+const withoutStaff = ({ staff: _, ...rest }: HallConfig) => JSON.stringify(rest)
+
+/**
+ * Picks up staff changes in hall.json while the server runs (hallctl add-staff and set-pin, or an
+ * edit by hand): a new clerk can sign in, a changed PIN counts, a removed one is signed out, without
+ * a restart. The rest of hall.json is read at start; a change to it is logged as needing a restart.
+ * A file that does not validate is logged with every problem, and the running list stays.
+ * Returns the check to run now and then; it compares the file's text with the last one seen.
+ */
+export function watchConfigFile(
+  hall: Hall,
+  log: ConfigWatchLog,
+  onStaffChanged: () => void,
+): () => Promise<void> {
+  let seen: string | null = null
+  return async () => {
+    const file = hall.paths.configFile
+    const text = await readFile(file, 'utf8').catch(() => null)
+    if (text === null || text === seen) return
+    const first = seen === null
+    seen = text
+    if (first) return
+    let next: HallConfig
+    try {
+      next = parseConfigText(text, file)
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      log.error(`hall.json 已修改但有误，工作人员名单未更新：\n${error.message}`)
+      return
+    }
+    const env = hall.service.env
+    const staff = domainConfig(next).staff
+    if (JSON.stringify(staff) !== JSON.stringify(env.config.staff)) {
+      env.config = { ...env.config, staff }
+      log.info(`已重新读取工作人员名单（共 ${staff.length} 人）`)
+      onStaffChanged()
+    }
+    if (withoutStaff(next) !== withoutStaff(hall.config)) {
+      log.warn('hall.json 中工作人员以外的修改需重启大厅服务器后生效')
+    }
+  }
+}
