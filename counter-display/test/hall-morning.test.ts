@@ -24,8 +24,14 @@ const pageErrors: string[] = []
 const url = (page: string, device: string, extra = '') =>
   `/screens/${page}.html?token=${hall.tokens[device]}${extra}`
 
-async function open(name: string, path: string, width: number, height: number): Promise<Page> {
-  const page = await hall.open(path, { width, height })
+async function open(
+  name: string,
+  path: string,
+  width: number,
+  height: number,
+  beforeLoad?: (page: Page) => void,
+): Promise<Page> {
+  const page = await hall.open(path, { width, height, ...(beforeLoad ? { beforeLoad } : {}) })
   page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`))
   pages[name] = page
   return page
@@ -73,11 +79,17 @@ t.test('every screen opens with its device token, kept on the device and taken o
   await open('window', url('window', 'window-screen-1'), 1280, 720)
   await open('counter', url('counter', 'counter-1'), 1280, 800)
   await open('pad', url('pad', 'pad-1'), 1280, 800)
-  await open('wall', url('wall', 'wall-1'), 1920, 1080)
+  let trendAnswer: Promise<number> = Promise.resolve(0)
+  await open('wall', url('wall', 'wall-1'), 1920, 1080, (page) => {
+    trendAnswer = page
+      .waitForResponse((response) => response.url().includes('/api/reports/waiting-trend'))
+      .then((response) => response.status())
+  })
   await waitText(pages['window'] as Page, '.win__state', '未开放')
   await waitText(pages['pad'] as Page, '.pad__closed', '未开放')
   await waitText(pages['counter'] as Page, '.sign-in__title', '工作人员签到')
   await waitText(pages['wall'] as Page, '.wall__header', '管理大屏')
+  t.equal(await trendAnswer, 200, "the wall loads today's waiting trend from the server")
   await hall.screenshot(pages['window'] as Page, 'window-closed')
   await hall.screenshot(pages['counter'] as Page, 'counter-sign-in')
 })

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { addSample, EMPTY_TREND } from '../src/store/waiting-trend.js'
+import { addSample, EMPTY_TREND, withHistory } from '../src/store/waiting-trend.js'
 import { queue, T0 } from './support/fixtures.js'
 
 t.test('samples per queue; a late queue starts with zeros; only the last samples are kept', async (t) => {
@@ -18,4 +18,30 @@ t.test('samples per queue; a late queue starts with zeros; only the last samples
     [4, 2, 1],
     [1, 0, 0],
   ])
+})
+
+t.test('the server’s history comes before the live samples; queues line up by id', async (t) => {
+  const live = addSample(EMPTY_TREND, T0, [queue('market', 'A', 3), queue('local', 'E', 1)], 10)
+  const history = {
+    businessDate: '2026-11-23',
+    stepMinutes: 5,
+    times: [T0 - 600_000, T0 - 300_000, T0, T0 + 5_000],
+    queues: [
+      { queueId: 'market', name: '市场准入', counts: [1, 2, 3, 3] },
+      { queueId: 'public', name: '公共服务', counts: [0, 1, 0, 0] },
+    ],
+  }
+  const merged = withHistory(live, history)
+  t.same(
+    merged.times,
+    [(T0 - 600_000) / 1000, (T0 - 300_000) / 1000, T0 / 1000],
+    'history up to the first live sample',
+  )
+  t.same(merged.queueIds, ['market', 'public', 'local'])
+  t.same(merged.counts, [
+    [1, 2, 3],
+    [0, 1, 0],
+    [0, 0, 1],
+  ])
+  t.same(withHistory(live, null), live, 'no history yet: the live samples alone')
 })

@@ -1,9 +1,10 @@
-import type { HallSnapshot, QueueView } from '@hall/protocol'
-import { type ReadonlySignal, signal } from '@preact/signals'
+import type { HallSnapshot, QueueView, WaitingTrendView } from '@hall/protocol'
+import { computed, type ReadonlySignal, signal } from '@preact/signals'
 
 /**
- * Waiting counts per queue over time, sampled by the wall from the live state since it was
- * opened (the server keeps no history of waiting counts).
+ * Waiting counts per queue over time: today's history from the hall server (every 5 minutes,
+ * replayed from its log), then the wall's own samples of the live state (every 15 s, the last
+ * hour). The history is fetched again every few minutes, so it covers what the live samples drop.
  */
 
 export interface WaitingTrend {
@@ -46,24 +47,72 @@ export function addSample(
   }
 }
 
+/** The server's history up to the first live sample, then the live samples; queues by id. */
+export function withHistory(live: WaitingTrend, history: WaitingTrendView | null): WaitingTrend {
+  if (history === null) return live
+  const liveFrom = live.times[0] ?? Number.POSITIVE_INFINITY
+  const kept = history.times.map((ms) => Math.floor(ms / 1000)).filter((s) => s < liveFrom)
+  const queueIds = [...history.queues.map((q) => q.queueId)]
+  const names = [...history.queues.map((q) => q.name)]
+  live.queueIds.forEach((id, i) => {
+    if (!queueIds.includes(id)) {
+      queueIds.push(id)
+      names.push(live.names[i] as string)
+    }
+  })
+  const counts = queueIds.map((id) => {
+    const past = history.queues.find((q) => q.queueId === id)?.counts.slice(0, kept.length)
+    const at = live.queueIds.indexOf(id)
+    return [
+      ...(past ?? kept.map(() => 0)),
+      ...(at >= 0 ? (live.counts[at] as number[]) : live.times.map(() => 0)),
+    ]
+  })
+  return { times: [...kept, ...live.times], queueIds, names, counts }
+}
+
+export interface WaitingTrendSource {
+  trend: ReadonlySignal<WaitingTrend>
+  sample(): void
+  /** Fetches the server's history now (errors are kept quiet: the live samples go on). */
+  refreshHistory(): Promise<void>
+  start(): () => void
+}
+
 export function createWaitingTrend(
   snapshot: ReadonlySignal<HallSnapshot | null>,
   now: ReadonlySignal<number>,
-  everyMs = 15_000,
-  keep = 240,
-): { trend: ReadonlySignal<WaitingTrend>; sample(): void; start(): () => void } {
-  const trend = signal<WaitingTrend>(EMPTY_TREND)
+  loadHistory: (() => Promise<WaitingTrendView>) | null = null,
+  options: { everyMs?: number; keep?: number; historyEveryMs?: number } = {},
+): WaitingTrendSource {
+  const { everyMs = 15_000, keep = 240, historyEveryMs = 300_000 } = options
+  const live = signal<WaitingTrend>(EMPTY_TREND)
+  const history = signal<WaitingTrendView | null>(null)
   const sample = () => {
     const current = snapshot.peek()
-    if (current) trend.value = addSample(trend.peek(), now.peek(), current.queues, keep)
+    if (current) live.value = addSample(live.peek(), now.peek(), current.queues, keep)
+  }
+  const refreshHistory = async () => {
+    if (!loadHistory) return
+    try {
+      history.value = await loadHistory()
+    } catch {
+      // Offline or refused: the chart shows what it has; the next refresh tries again.
+    }
   }
   return {
-    trend,
+    trend: computed(() => withHistory(live.value, history.value)),
     sample,
+    refreshHistory,
     start() {
       sample()
+      void refreshHistory()
       const timer = setInterval(sample, everyMs)
-      return () => clearInterval(timer)
+      const historyTimer = setInterval(() => void refreshHistory(), historyEveryMs)
+      return () => {
+        clearInterval(timer)
+        clearInterval(historyTimer)
+      }
     },
   }
 }

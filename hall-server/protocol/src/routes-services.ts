@@ -17,7 +17,7 @@ import {
 import { ServiceGuide, ServiceSummary } from './catalog.js'
 import { PrintOutcome } from './print.js'
 import { ANYONE_SIGNED, type RouteDef, STAFF } from './route-def.js'
-import { AppointmentView, CaseView, FollowUpView } from './views.js'
+import { AppointmentView, CaseView, FollowUpView, WaitingTrendView } from './views.js'
 import { KIOSK_PROMPT_KEYS } from './vocabulary.js'
 
 /** Sign-in, follow-ups, service guides, appointments, audio and the audit log. */
@@ -163,6 +163,14 @@ export const serviceRoutes = {
     querystring: Type.Object({ key: Type.Enum(KIOSK_PROMPT_KEYS) }),
     response: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' }),
     produces: 'audio/wav',
+  },
+  getWaitingTrend: {
+    method: 'GET',
+    path: '/api/reports/waiting-trend',
+    summary: '今日各业务等候人数走势（每5分钟）',
+    tag: 'hall',
+    access: ['wall', 'manager'],
+    response: WaitingTrendView,
   },
   listAudit: {
     method: 'GET',

@@ -352,3 +352,15 @@ export const AppointmentView = Type.Object({
   checkedInAt: Nullable(Millis),
 })
 export type AppointmentView = Static<typeof AppointmentView>
+
+/** Waiting per queue through today, from the event log: the wall's trend before it was switched on. */
+export const WaitingTrendView = Type.Object({
+  businessDate: DateString,
+  stepMinutes: Type.Integer({ minimum: 1 }),
+  /** Sample times, ms; the last one is now. */
+  times: Type.Array(Millis),
+  queues: Type.Array(
+    Type.Object({ queueId: Type.String(), name: Type.String(), counts: Type.Array(Type.Integer()) }),
+  ),
+})
+export type WaitingTrendView = Static<typeof WaitingTrendView>

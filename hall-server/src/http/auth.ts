@@ -1,14 +1,35 @@
+import { waitingTrend } from '../domain/index.js'
 import { CommandRefused } from '../hall/service.js'
 import { auditWrite } from '../store/projection.js'
+import { todaysWaitingEvents } from '../store/reports.js'
 import { listAudit } from '../store/repos.js'
 import { actor, type Handlers } from './handler.js'
 
-/** Staff sign-in and sign-out at a counter (签到/签退), who-am-I, and the audit log. */
+/** Staff sign-in and sign-out at a counter (签到/签退), who-am-I, the audit log and today's trend. */
+
+const TREND_STEP_MINUTES = 5
 
 export const authHandlers: Pick<
   Handlers,
-  'signIn' | 'signOut' | 'whoAmI' | 'listAudit' | 'searchServices' | 'getService'
+  'signIn' | 'signOut' | 'whoAmI' | 'listAudit' | 'getWaitingTrend' | 'searchServices' | 'getService'
 > = {
+  async getWaitingTrend(hall) {
+    const { config, state } = hall.service.view
+    const queues = config.queues.map((q) => ({ id: q.id, name: q.name }))
+    const series = waitingTrend(
+      await todaysWaitingEvents(hall.db),
+      queues.map((q) => q.id),
+      hall.clock(),
+      TREND_STEP_MINUTES * 60_000,
+    )
+    return {
+      businessDate: state.businessDate,
+      stepMinutes: TREND_STEP_MINUTES,
+      times: series.times,
+      queues: queues.map((q) => ({ queueId: q.id, name: q.name, counts: series.counts[q.id] ?? [] })),
+    }
+  },
+
   async signIn(hall, { principal, body }) {
     if (principal.kind !== 'device') throw new CommandRefused('FORBIDDEN')
     let member: Awaited<ReturnType<typeof hall.identity.verifyStaff>>

@@ -1,4 +1,5 @@
 import type { CaseView, FollowUpView, MissingMaterial } from '@hall/protocol'
+import { type DomainEvent, type LoggedEvent, TREND_EVENT_TYPES } from '../domain/index.js'
 import type { Db } from './db.js'
 
 /** Reads of the report tables: finished cases, follow-ups, and a day's figures. */
@@ -96,4 +97,21 @@ export function completeCaseWrite(caseId: string, at: number, by: string, note: 
     sql: 'UPDATE cases SET completed_at = ?, completed_by = ?, completion_note = ? WHERE id = ? AND completed_at IS NULL',
     params: [at, by, note, caseId],
   }
+}
+
+/**
+ * The events of the current business day that change who is waiting (see domain/trend.ts), from
+ * the last day.opened on. Reading the log backwards to that event stays quick however long the
+ * log has grown.
+ */
+export async function todaysWaitingEvents(db: Db): Promise<LoggedEvent[]> {
+  const opened = await db.get<{ seq: number }>(
+    "SELECT seq FROM events WHERE type = 'day.opened' ORDER BY seq DESC LIMIT 1",
+  )
+  const types = TREND_EVENT_TYPES.map(() => '?').join(', ')
+  const rows = await db.all<{ at: number; data: string }>(
+    `SELECT at, data FROM events WHERE seq >= ? AND type IN (${types}) ORDER BY seq`,
+    [opened?.seq ?? 0, ...TREND_EVENT_TYPES],
+  )
+  return rows.map((row) => ({ at: row.at, event: JSON.parse(row.data) as DomainEvent }))
 }

@@ -37,8 +37,11 @@ export interface BrowserHall {
   tokens: Record<string, string>
   dataDir: string
   browser: Browser
-  /** Opens a page at a path of the hall server, e.g. `/kiosk/?token=…`. */
-  open(path: string, options?: { width?: number; height?: number }): Promise<Page>
+  /** Opens a page at a path of the hall server, e.g. `/kiosk/?token=…`; `beforeLoad` may listen first. */
+  open(
+    path: string,
+    options?: { width?: number; height?: number; beforeLoad?: (page: Page) => void },
+  ): Promise<Page>
   screenshot(page: Page, name: string): Promise<string>
   /** Kills the hall server's process with SIGKILL (process mode), or closes it (in-process). */
   kill(): Promise<void>
@@ -94,6 +97,7 @@ export async function browserHall(
         timezoneId: 'Asia/Shanghai',
       })
       const page = await context.newPage()
+      options.beforeLoad?.(page)
       await page.goto(new URL(path, url).href)
       return page
     },

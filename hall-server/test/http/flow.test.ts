@@ -155,3 +155,26 @@ t.test(
     t.match(next.body.passedOver, { code: 'A001', status: 'no_show', recallCount: 2 })
   },
 )
+
+t.test('the waiting trend replays today from the log, for the wall and managers', async (t) => {
+  const h = await testHall()
+  t.teardown(() => h.close())
+  const kiosk = h.tokens['kiosk-1']!
+  for (const queueId of ['market', 'market', 'public']) {
+    await h.call('issueTicket', kiosk, { body: { queueId, print: false } })
+    h.clock.now += 4 * 60_000
+  }
+  const clerk = await h.signIn('counter-1', '1001')
+  await h.call('callNext', clerk, { params: { windowId: '1' } })
+  h.clock.now += 60_000
+  t.equal((await h.call('getWaitingTrend', kiosk)).status, 403, 'not for a kiosk')
+  const trend = await h.call('getWaitingTrend', h.tokens['wall-1']!)
+  t.equal(trend.status, 200)
+  t.equal(trend.body.stepMinutes, 5)
+  t.equal(trend.body.times.at(-1), h.clock.now, 'the last sample is now')
+  const counts = Object.fromEntries(
+    trend.body.queues.map((q: { queueId: string; counts: number[] }) => [q.queueId, q.counts]),
+  )
+  t.same(counts.market, [1, 2, 2, 1], '09:00, 09:05, 09:10, and now after A001 was called')
+  t.same(counts.public, [0, 0, 1, 1])
+})

@@ -63,12 +63,12 @@ export function HourlyChart({ snapshot, now }: { snapshot: HallSnapshot; now: nu
   )
 }
 
-/** Waiting per queue since this wall was opened, sampled from the live state. */
+/** Waiting per queue today: the server's history, then the wall's live samples. */
 export function TrendChart({ offsetMinutes }: { offsetMinutes: number }) {
   const trend = useWall().trend.value
   const data = useMemo<uPlot.AlignedData>(() => [trend.times, ...trend.counts], [trend])
   return (
-    <Card title="等候人数走势" extra={<span class="muted">本屏开启以来，每15秒采样</span>}>
+    <Card title="等候人数走势" extra={<span class="muted">今日每5分钟，最近一小时每15秒</span>}>
       <UplotChart
         label="各业务等候人数走势"
         configKey={`trend:${trend.names.join()}:${offsetMinutes}`}

@@ -24,7 +24,7 @@ boot('wall', (env) => {
     errorCode,
     onUnauthorized: (message) => session.expire(message),
   })
-  const trend = createWaitingTrend(env.hall.snapshot, env.hall.now)
+  const trend = createWaitingTrend(env.hall.snapshot, env.hall.now, () => env.api('getWaitingTrend'))
   trend.start()
   void session.restore()
   return (
