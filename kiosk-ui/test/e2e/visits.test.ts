@@ -118,6 +118,20 @@ t.test('service guide: every element of §30, printed whole or as a material lis
   t.match(await byTestId(page, 'confirm').textContent(), '生育服务证办理')
 })
 
+t.test('time limits in the unit the guide gives: 信访 counts 60日, the promise working days', async (t) => {
+  const page = await openKiosk(k)
+  t.teardown(() => page.context().close())
+  await tap(page, 'guides')
+  await waitForScreen(page, 'guides')
+  await byTestId(page, 'service-tile').first().waitFor()
+  for (const key of 'QZLXLF') await page.click(`.key[data-key="${key}"]`)
+  await page.locator('[data-testid="service-tile"]', { hasText: '群众来信来访' }).click()
+  await waitForScreen(page, 'guide')
+  const text = (await byTestId(page, 'guide').textContent()) ?? ''
+  t.match(text, /法定办结时限\s*60日/)
+  t.match(text, /承诺办结时限\s*30个工作日/)
+})
+
 t.test('case progress by receipt QR and by ID card, in plain words', async (t) => {
   const clerk = await k.clerk()
   const kiosk = k.api(k.h.tokens['kiosk-1'] as string)
