@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { createApiClient } from '@hall/protocol'
 import type { Page } from 'playwright-core'
 import t from 'tap'
@@ -90,6 +91,7 @@ t.test('every screen opens with its device token, kept on the device and taken o
   await waitText(pages['counter'] as Page, '.sign-in__title', '工作人员签到')
   await waitText(pages['wall'] as Page, '.wall__header', '管理大屏')
   t.equal(await trendAnswer, 200, "the wall loads today's waiting trend from the server")
+  await waitHook(pages['wall'] as Page, 'hall.trend().times.length >= 1')
   await hall.screenshot(pages['window'] as Page, 'window-closed')
   await hall.screenshot(pages['counter'] as Page, 'counter-sign-in')
 })
@@ -240,6 +242,14 @@ t.test('the wall shows satisfaction and the follow-up; a manager verifies and cl
   await tapDigits(wall, '9001')
   await wall.keyboard.press('Enter')
   await waitText(wall, '.wall__manager', '陈主任')
+  const download = wall.waitForEvent('download')
+  await wall.locator('[data-action=export-this]').click()
+  const ledger = await download
+  t.match(ledger.suggestedFilename(), /^办件台账-\d{4}-\d{2}-01至\d{4}-\d{2}-\d{2}\.csv$/)
+  const csv = await readFile((await ledger.path()) as string, 'utf8')
+  t.match(csv, /^\uFEFF办件编号,/)
+  t.match(csv, /张晓梅.*不满意,排队等候太久/, "the morning's bad rating is in the ledger")
+  await waitText(wall, '.wall__ledger', '已下载')
   await wall.locator('.follow-up input[name=finding]').fill('经核实，当日上午取号集中，等候约40分钟。')
   await wall.locator('[data-action=verify-founded]').click()
   await waitText(wall, '.follow-up', '已核实，待整改')

@@ -1,6 +1,8 @@
+import type { HallSnapshot, WaitingTrendView } from '@hall/protocol'
+import { signal } from '@preact/signals'
 import t from 'tap'
-import { addSample, EMPTY_TREND, withHistory } from '../src/store/waiting-trend.js'
-import { queue, T0 } from './support/fixtures.js'
+import { addSample, createWaitingTrend, EMPTY_TREND, withHistory } from '../src/store/waiting-trend.js'
+import { queue, snapshot, T0 } from './support/fixtures.js'
 
 t.test('samples per queue; a late queue starts with zeros; only the last samples are kept', async (t) => {
   let trend = addSample(EMPTY_TREND, T0, [queue('market', 'A', 3)], 3)
@@ -44,4 +46,23 @@ t.test('the server’s history comes before the live samples; queues line up by 
     [0, 0, 1],
   ])
   t.same(withHistory(live, null), live, 'no history yet: the live samples alone')
+})
+
+t.test('the first sample when the hall arrives, with the history fetched at start', async (t) => {
+  const hall = signal<HallSnapshot | null>(null)
+  const now = signal(T0)
+  const history: WaitingTrendView = {
+    businessDate: '2026-11-23',
+    stepMinutes: 5,
+    times: [T0 - 300_000],
+    queues: [{ queueId: 'market', name: '市场准入', counts: [4] }],
+  }
+  const source = createWaitingTrend(hall, now, async () => history, { everyMs: 60_000 })
+  const stop = source.start()
+  t.teardown(stop)
+  await new Promise((r) => setTimeout(r, 0))
+  t.same(source.trend.value.times, [(T0 - 300_000) / 1000], 'only the history while no hall yet')
+  hall.value = snapshot({ queues: [queue('market', 'A', 2)] })
+  t.same(source.trend.value.times, [(T0 - 300_000) / 1000, T0 / 1000], 'sampled at once')
+  t.same(source.trend.value.counts, [[4, 2]])
 })

@@ -105,11 +105,15 @@ export function createWaitingTrend(
     sample,
     refreshHistory,
     start() {
-      sample()
+      // The first sample as soon as there is a hall to sample, not a period later.
+      const first = snapshot.subscribe((current) => {
+        if (current && live.peek().times.length === 0) sample()
+      })
       void refreshHistory()
       const timer = setInterval(sample, everyMs)
       const historyTimer = setInterval(() => void refreshHistory(), historyEveryMs)
       return () => {
+        first()
         clearInterval(timer)
         clearInterval(historyTimer)
       }

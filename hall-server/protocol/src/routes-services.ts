@@ -17,7 +17,7 @@ import {
 import { ServiceGuide, ServiceSummary } from './catalog.js'
 import { PrintOutcome } from './print.js'
 import { ANYONE_SIGNED, type RouteDef, STAFF } from './route-def.js'
-import { AppointmentView, CaseView, FollowUpView, WaitingTrendView } from './views.js'
+import { AppointmentView, CaseView, DateString, FollowUpView, WaitingTrendView } from './views.js'
 import { KIOSK_PROMPT_KEYS } from './vocabulary.js'
 
 /** Sign-in, follow-ups, service guides, appointments, audio and the audit log. */
@@ -163,6 +163,19 @@ export const serviceRoutes = {
     querystring: Type.Object({ key: Type.Enum(KIOSK_PROMPT_KEYS) }),
     response: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' }),
     produces: 'audio/wav',
+  },
+  exportCases: {
+    method: 'GET',
+    path: '/api/reports/cases.csv',
+    summary: '导出办件台账（含好差评及整改，CSV）',
+    tag: 'hall',
+    access: ['manager'],
+    querystring: Type.Object({
+      from: DateString,
+      to: DateString,
+    }),
+    response: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' }),
+    produces: 'text/csv; charset=utf-8',
   },
   getWaitingTrend: {
     method: 'GET',

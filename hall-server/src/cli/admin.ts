@@ -15,6 +15,7 @@ import { businessDate, emptyState, isWaiting } from '../domain/index.js'
 import { restoreState } from '../hall/boot.js'
 import { hashPin, hashToken, loadOrCreateKey, newToken, Sealer } from '../security/secrets.js'
 import { insertAppointment, newAppointmentCode } from '../store/appointments.js'
+import { caseLedgerCsv, ledgerNames, ledgerRangeProblem } from '../store/case-ledger.js'
 import { replaceCatalog, upsertCatalog } from '../store/catalog-repo.js'
 import { Db } from '../store/db.js'
 import { migrate } from '../store/migrations.js'
@@ -228,4 +229,13 @@ export async function hallStatus(paths: Paths): Promise<HallStatus> {
       },
     }
   })
+}
+
+/** The case ledger (办件台账) of the local dates from `from` to `to`, both included, as CSV. */
+export async function exportLedger(paths: Paths, from: string, to: string): Promise<string> {
+  const problem = ledgerRangeProblem(from, to)
+  if (problem) throw new Error(problem)
+  const config = await loadConfig(paths.configFile)
+  const names = ledgerNames(config.hall.utcOffsetMinutes, config.windows, config.staff)
+  return withDb(paths, (db) => caseLedgerCsv(db, from, to, names))
 }

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { DEVICE_ROLES, type DeviceRole } from '@hall/protocol'
 import { ConfigError, pathsFrom } from '../config.js'
@@ -6,6 +7,7 @@ import {
   addAppointment,
   addStaff,
   enrollDevice,
+  exportLedger,
   hallStatus,
   importCatalog,
   initHall,
@@ -33,6 +35,8 @@ const USAGE = `用法：hallctl <命令> [选项]   （全局选项：--data-dir
         登记预约并打印预约码（到大厅后在取号机扫码或刷身份证签到）
   status [--json]
         显示大厅当前状态
+  export --from YYYY-MM-DD --to YYYY-MM-DD [--out 文件.csv]
+        导出办件台账（含好差评及整改情况，CSV，可用 Excel/WPS 打开；--out - 输出到屏幕）
 `
 
 async function main(argv: string[]): Promise<number> {
@@ -54,6 +58,9 @@ async function main(argv: string[]): Promise<number> {
       partial: { type: 'boolean' },
       json: { type: 'boolean' },
       date: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
       queue: { type: 'string' },
       'id-number': { type: 'string' },
       slot: { type: 'string' },
@@ -165,6 +172,20 @@ async function main(argv: string[]): Promise<number> {
         ),
       ]
       process.stdout.write(`${lines.join('\n')}\n`)
+      return 0
+    }
+    case 'export': {
+      const from = need(values.from, ' --from 开始日期')
+      const to = need(values.to, ' --to 结束日期')
+      const csv = await exportLedger(paths, from, to)
+      const rows = csv.split('\r\n').length - 2
+      if (values.out === '-') {
+        process.stdout.write(csv)
+        return 0
+      }
+      const file = values.out ?? `办件台账-${from}至${to}.csv`
+      await writeFile(file, csv)
+      process.stdout.write(`已导出 ${rows} 件办件到 ${file}\n`)
       return 0
     }
     default:

@@ -138,8 +138,11 @@ export async function buildApp(hall: Hall, options: AppOptions = {}): Promise<Fa
           body: request.body as never,
         })
         reply.code(def.status ?? 200)
-        if (def.produces)
-          return reply.type(def.produces).header('cache-control', 'private, max-age=3600').send(result)
+        if (def.produces) {
+          // Call audio never changes for the same call; a report must be fetched fresh.
+          const cache = def.produces.startsWith('audio/') ? 'private, max-age=3600' : 'no-store'
+          return reply.type(def.produces).header('cache-control', cache).send(result)
+        }
         return result
       },
     })

@@ -1,5 +1,6 @@
 import { waitingTrend } from '../domain/index.js'
 import { CommandRefused } from '../hall/service.js'
+import { caseLedgerCsv, ledgerNames, ledgerRangeProblem } from '../store/case-ledger.js'
 import { auditWrite } from '../store/projection.js'
 import { todaysWaitingEvents } from '../store/reports.js'
 import { listAudit } from '../store/repos.js'
@@ -11,8 +12,22 @@ const TREND_STEP_MINUTES = 5
 
 export const authHandlers: Pick<
   Handlers,
-  'signIn' | 'signOut' | 'whoAmI' | 'listAudit' | 'getWaitingTrend' | 'searchServices' | 'getService'
+  | 'signIn'
+  | 'signOut'
+  | 'whoAmI'
+  | 'listAudit'
+  | 'getWaitingTrend'
+  | 'exportCases'
+  | 'searchServices'
+  | 'getService'
 > = {
+  async exportCases(hall, { query }) {
+    const problem = ledgerRangeProblem(query.from, query.to)
+    if (problem) throw new CommandRefused('VALIDATION', problem)
+    const { config } = hall.service.view
+    const names = ledgerNames(config.utcOffsetMinutes, config.windows, config.staff)
+    return Buffer.from(await caseLedgerCsv(hall.db, query.from, query.to, names), 'utf8')
+  },
   async getWaitingTrend(hall) {
     const { config, state } = hall.service.view
     const queues = config.queues.map((q) => ({ id: q.id, name: q.name }))

@@ -68,6 +68,23 @@ t.test('an installer sets a hall up with hallctl', async (t) => {
   t.equal(booked.code, 0, booked.err)
   t.match(booked.out, /预约码 [A-Z2-9]{8}/)
   t.equal(hallctl(dir, 'fly').code, 1, 'unknown commands print the usage')
+
+  const exported = hallctl(
+    dir,
+    'export',
+    '--from',
+    '2026-11-01',
+    '--to',
+    '2026-11-30',
+    '--out',
+    join(dir, 'l.csv'),
+  )
+  t.equal(exported.code, 0, exported.err)
+  t.match(exported.out, /已导出 0 件办件/)
+  t.match(await readFile(join(dir, 'l.csv'), 'utf8'), /^\uFEFF办件编号,受理时间,窗口,/)
+  const backwards = hallctl(dir, 'export', '--from', '2026-11-30', '--to', '2026-11-01')
+  t.equal(backwards.code, 2)
+  t.match(backwards.err, /开始日期晚于结束日期/)
 })
 
 t.test('the configuration is checked at start-up, every problem listed', async (t) => {

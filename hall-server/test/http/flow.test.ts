@@ -178,3 +178,70 @@ t.test('the waiting trend replays today from the log, for the wall and managers'
   t.same(counts.market, [1, 2, 2, 1], '09:00, 09:05, 09:10, and now after A001 was called')
   t.same(counts.public, [0, 0, 1, 1])
 })
+
+t.test('a manager exports the case ledger with ratings and follow-ups as CSV', async (t) => {
+  const h = await testHall()
+  t.teardown(() => h.close())
+  const clerk = await h.signIn('counter-1', '1001')
+  const item = (await h.call('searchServices', clerk, { query: { q: '低保' } })).body[0]
+  const serve = async (body: Json, level: string | null) => {
+    await h.call('issueTicket', h.tokens['kiosk-1']!, { body: { queueId: 'market', print: false } })
+    await h.call('callNext', clerk, { params: { windowId: '1' } })
+    const opened = await h.call('startCase', clerk, { params: { windowId: '1' }, body: {} })
+    await h.call('finishCase', clerk, {
+      params: { caseId: opened.body.id },
+      body: { serviceItemId: item.id, print: false, ...body },
+    })
+    if (level) {
+      await h.call('submitRating', h.tokens['pad-1']!, {
+        params: { caseId: opened.body.id },
+        body: {
+          level,
+          ...(level === 'dissatisfied' ? { reasons: ['wait', 'other'], comment: '人太多' } : {}),
+        },
+      })
+    }
+  }
+  await serve({ caseType: 'immediate', outcome: 'accepted' }, 'very_satisfied')
+  await serve(
+    {
+      caseType: 'promised',
+      outcome: 'supplement',
+      missingMaterials: [
+        { name: '户口簿', note: '原件' },
+        { name: '收入证明', note: null },
+      ],
+    },
+    'dissatisfied',
+  )
+  await serve({ caseType: 'immediate', outcome: 'rejected', refusalReason: '不属于本中心受理范围' }, null)
+
+  const manager = await h.signIn('wall-1', '9001')
+  const range = { query: { from: '2026-11-23', to: '2026-11-23' } }
+  t.equal((await h.call('exportCases', clerk, range)).status, 403, 'managers only')
+  const bad = await h.call('exportCases', manager, { query: { from: '2026-11-30', to: '2026-11-01' } })
+  t.same([bad.status, bad.body.message], [400, '开始日期晚于结束日期'])
+
+  const response = await h.app.inject({
+    url: '/api/reports/cases.csv?from=2026-11-23&to=2026-11-23',
+    headers: { authorization: `Bearer ${manager}` },
+  })
+  t.equal(response.statusCode, 200)
+  t.match(response.headers['content-type'], /^text\/csv; charset=utf-8/)
+  t.equal(response.headers['cache-control'], 'no-store')
+  const text = response.body
+  t.ok(text.startsWith('\uFEFF办件编号,受理时间,窗口,工号,工作人员,号码,办理事项'), 'BOM and the header')
+  const lines = text.trim().split('\r\n')
+  t.equal(lines.length, 4, 'the header and three cases')
+  t.match(lines[1], /,2026-11-23 09:00,1号窗口,1001,张晓梅,A001,.*,即办件,受理,SL\d+,/)
+  t.match(lines[1], /,非常满意,,,评价器,,,$/)
+  t.match(lines[2], /,承诺件,补齐补正,,,户口簿（原件）；收入证明,\d{4}-\d{2}-\d{2},/)
+  t.match(lines[2], /,不满意,排队等候太久；其他,人太多,评价器,待核实,,$/)
+  t.match(lines[3], /,不予受理,,,,,不属于本中心受理范围,/)
+  t.match(lines[3], /,待评价,,,,,,$/, 'not yet rated')
+  const empty = await h.app.inject({
+    url: '/api/reports/cases.csv?from=2026-10-01&to=2026-10-31',
+    headers: { authorization: `Bearer ${manager}` },
+  })
+  t.equal(empty.body.trim().split('\r\n').length, 1, 'a month without cases: the header alone')
+})

@@ -101,7 +101,8 @@ export function TrendChart({ offsetMinutes }: { offsetMinutes: number }) {
               label: name,
               stroke: QUEUE_COLORS[i % QUEUE_COLORS.length] as string,
               width: 2,
-              points: { show: false },
+              // A line needs two samples: until then, show the one there is as a dot.
+              points: { show: (u: uPlot) => (u.data[0]?.length ?? 0) < 2 },
             })),
           ],
         })}

@@ -1,7 +1,9 @@
 import { boot } from '../../app/boot'
+import { exposeForTests } from '../../app/test-hooks'
 import { errorCode, errorText, hallApi } from '../../net/api'
 import { pageValue } from '../../net/device-token'
 import { createFollowUpActions } from '../../store/follow-up-actions'
+import { createLedgerExport, saveInBrowser } from '../../store/ledger-export'
 import { createSessionStore } from '../../store/session-store'
 import { createWaitingTrend } from '../../store/waiting-trend'
 import { WallContext } from './wall-context'
@@ -24,11 +26,19 @@ boot('wall', (env) => {
     errorCode,
     onUnauthorized: (message) => session.expire(message),
   })
+  const ledger = createLedgerExport({
+    api: staffApi,
+    errorText,
+    errorCode,
+    onUnauthorized: (message) => session.expire(message),
+    save: saveInBrowser,
+  })
   const trend = createWaitingTrend(env.hall.snapshot, env.hall.now, () => env.api('getWaitingTrend'))
   trend.start()
+  exposeForTests({ trend: () => trend.trend.peek() })
   void session.restore()
   return (
-    <WallContext.Provider value={{ session, followUps, trend: trend.trend }}>
+    <WallContext.Provider value={{ session, followUps, ledger, trend: trend.trend }}>
       <WallPage />
     </WallContext.Provider>
   )

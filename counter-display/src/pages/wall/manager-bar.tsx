@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks'
 import { HallClock } from '../../components/hall-clock'
 import { SignInForm } from '../../components/sign-in-form'
+import { useHall } from '../../store/context'
 import { useWall } from './wall-context'
 
 /** The wall's title bar, with the manager's sign-in for following up bad ratings. */
 export function ManagerBar({ name }: { name: string }) {
-  const { session } = useWall()
+  const { session, ledger } = useWall()
+  const businessDate = useHall().snapshot.value?.hall.businessDate
   const [open, setOpen] = useState(false)
   const current = session.session.value
   return (
@@ -20,6 +22,28 @@ export function ManagerBar({ name }: { name: string }) {
           <span>
             {current.staff.name}（{current.staff.title}）已登录
           </span>
+          {businessDate &&
+            (['this', 'last'] as const).map((which) => (
+              <button
+                key={which}
+                type="button"
+                class="btn btn--ghost wall__header-btn"
+                data-action={`export-${which}`}
+                disabled={ledger.busy.value !== null}
+                onClick={() => void ledger.download(which, businessDate)}
+              >
+                {ledger.busy.value === which
+                  ? '正在导出…'
+                  : which === 'this'
+                    ? '导出本月台账'
+                    : '导出上月台账'}
+              </button>
+            ))}
+          {(ledger.error.value ?? ledger.saved.value) && (
+            <span class="wall__ledger" role="status">
+              {ledger.error.value ?? `已下载 ${ledger.saved.value}`}
+            </span>
+          )}
           <button
             type="button"
             class="btn btn--ghost wall__header-btn"
