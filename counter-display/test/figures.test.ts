@@ -6,11 +6,13 @@ import {
   hourlySeries,
   isOverdue,
   longestWaitSec,
+  pendingToShow,
   postState,
+  promiseLabel,
   satisfaction,
   unstaffedWindowIds,
 } from '../src/lib/figures.js'
-import { queue, staff, stats, T0, window } from './support/fixtures.js'
+import { finishedCase, queue, staff, stats, T0, window } from './support/fixtures.js'
 
 t.test('satisfaction: share of 非常满意+满意 among the rated; 未评价 apart', async (t) => {
   const s = satisfaction({
@@ -91,4 +93,24 @@ t.test('hourly series covers business hours and every hour with tickets', async 
   t.equal(hours.at(-1), 17)
   t.equal(counts[hours.indexOf(10)], 5)
   t.equal(hourlySeries(Array(24).fill(0), 20).hours.at(-1), 20)
+})
+
+t.test('promise deadlines: overdue first, then the nearest; undated last', async (t) => {
+  t.equal(promiseLabel('2026-11-26', '2026-11-23'), '还剩3天')
+  t.equal(promiseLabel('2026-11-23', '2026-11-23'), '今日到期')
+  t.equal(promiseLabel('2026-11-20', '2026-11-23'), '已超期3天')
+  t.equal(promiseLabel(null, '2026-11-23'), '无承诺期限')
+  const promised = (id: string, promiseDeadline: string | null, openedAt = T0) =>
+    finishedCase(id, '1', openedAt, { caseType: 'promised', promiseDeadline })
+  const order = pendingToShow(
+    [
+      promised('later', '2026-12-01'),
+      promised('undated', null),
+      promised('late', '2026-11-20'),
+      promised('soon', '2026-11-24'),
+      promised('later-too', '2026-12-01', T0 - 1000),
+    ],
+    '2026-11-23',
+  ).map((c) => c.id)
+  t.same(order, ['late', 'soon', 'later-too', 'later', 'undated'])
 })

@@ -234,7 +234,7 @@ t.test('the wall shows satisfaction and the follow-up; a manager verifies and cl
   await waitText(wall, '[data-share]', '50%')
   t.equal(await textOf(wall, '[data-level=dissatisfied] .satisfaction__count'), '1')
   await waitText(wall, '.follow-up', '排队等候太久')
-  t.match(await textOf(wall, '.follow-up__due'), /还剩[67]天/, 'due in 7 days')
+  t.match(await textOf(wall, '[data-follow-up] .follow-up__due'), /还剩[67]天/, 'due in 7 days')
   await hall.screenshot(wall, 'wall-follow-up')
   await wall.locator('[data-action=manager-sign-in]').click()
   await tapDigits(wall, '9001')
@@ -257,6 +257,32 @@ t.test('the wall shows satisfaction and the follow-up; a manager verifies and cl
   await wall.locator('.follow-up input[name=resolution]').fill('高峰时段增开综合窗口，已电话回访致歉。')
   await wall.locator('[data-action=close]').click()
   await waitText(wall, '.card', '暂无待整改的差评')
+})
+
+t.test('a 承诺件 waits on the wall with its deadline until the manager marks it done', async (t) => {
+  const wall = pages['wall'] as Page
+  let token = hall.tokens['counter-2'] as string
+  const window2 = createApiClient({ baseUrl: hall.url, token: () => token })
+  token = (await window2('signIn', { body: { staffNo: '1002', pin: '1002' } })).token
+  const [item] = await window2('searchServices', { query: { q: '低保' } })
+  const opened = await window2('startCase', { params: { windowId: '2' }, body: {} })
+  await window2('finishCase', {
+    params: { caseId: opened.id },
+    body: {
+      serviceItemId: item?.id as string,
+      caseType: 'promised',
+      outcome: 'accepted',
+      promiseDays: 5,
+      print: false,
+    },
+  })
+  await waitText(wall, `[data-case="${opened.id}"]`, '还剩')
+  t.match(await textOf(wall, `[data-case="${opened.id}"]`), /2号窗口 · 李建国 工号 1002/)
+  t.match(await textOf(wall, '[data-pending]'), /待办结 \d+ 件/)
+  await hall.screenshot(wall, 'wall-pending')
+  await wall.locator(`[data-case="${opened.id}"] [data-action=complete-case]`).click()
+  await wall.locator(`[data-case="${opened.id}"]`).waitFor({ state: 'detached' })
+  await window2('signOut')
 })
 
 t.test('pause with a reason shows 暂停服务 on the display and the window screen; resume', async (t) => {

@@ -1,6 +1,7 @@
 import {
   type AlarmView,
   BAD_RATINGS,
+  type CaseView,
   type DayStats,
   type FollowUpView,
   type QueueView,
@@ -109,4 +110,29 @@ export function hourlySeries(
     counts.push(issuedByHour[hour] ?? 0)
   }
   return { hours, counts }
+}
+
+/** Whole days from `today` to a deadline date (both YYYY-MM-DD): negative once it has passed. */
+export function daysUntil(deadline: string, today: string): number {
+  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000)
+}
+
+/** A promise deadline as the wall says it: 还剩3天, 今日到期, 已超期2天; none without a date. */
+export function promiseLabel(deadline: string | null, today: string): string {
+  if (deadline === null) return '无承诺期限'
+  const days = daysUntil(deadline, today)
+  if (days > 0) return `还剩${days}天`
+  return days === 0 ? '今日到期' : `已超期${-days}天`
+}
+
+/** Accepted 承诺件 and 上报件 not yet done: overdue first, then by deadline, undated last. */
+export function pendingToShow(cases: readonly CaseView[], today: string): CaseView[] {
+  const rank = (c: CaseView) =>
+    c.promiseDeadline === null ? 1 : daysUntil(c.promiseDeadline, today) < 0 ? -1 : 0
+  return [...cases].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.promiseDeadline ?? '').localeCompare(b.promiseDeadline ?? '') ||
+      a.openedAt - b.openedAt,
+  )
 }

@@ -1,9 +1,11 @@
+import { computed } from '@preact/signals'
 import { boot } from '../../app/boot'
 import { exposeForTests } from '../../app/test-hooks'
 import { errorCode, errorText, hallApi } from '../../net/api'
 import { pageValue } from '../../net/device-token'
 import { createFollowUpActions } from '../../store/follow-up-actions'
 import { createLedgerExport, saveInBrowser } from '../../store/ledger-export'
+import { createPendingCases } from '../../store/pending-cases'
 import { createSessionStore } from '../../store/session-store'
 import { createWaitingTrend } from '../../store/waiting-trend'
 import { WallContext } from './wall-context'
@@ -33,12 +35,21 @@ boot('wall', (env) => {
     onUnauthorized: (message) => session.expire(message),
     save: saveInBrowser,
   })
+  const pending = createPendingCases({
+    deviceApi: env.api,
+    staffApi,
+    errorText,
+    errorCode,
+    onUnauthorized: (message) => session.expire(message),
+    finished: computed(() => env.hall.snapshot.value?.stats.cases),
+  })
+  pending.start()
   const trend = createWaitingTrend(env.hall.snapshot, env.hall.now, () => env.api('getWaitingTrend'))
   trend.start()
   exposeForTests({ trend: () => trend.trend.peek() })
   void session.restore()
   return (
-    <WallContext.Provider value={{ session, followUps, ledger, trend: trend.trend }}>
+    <WallContext.Provider value={{ session, followUps, ledger, pending, trend: trend.trend }}>
       <WallPage />
     </WallContext.Provider>
   )

@@ -5,6 +5,7 @@ import { HourlyChart, TrendChart } from './charts'
 import { FollowUpList } from './follow-up-list'
 import { KpiRow } from './kpi-row'
 import { ManagerBar } from './manager-bar'
+import { PendingList } from './pending-list'
 import { QueueTable } from './queue-table'
 import { SatisfactionCard } from './satisfaction-card'
 import { WindowTable } from './window-table'
@@ -26,6 +27,7 @@ export function WallPage() {
         <section class="wall__col">
           <SatisfactionCard ratings={snapshot.stats.ratings} />
           <FollowUpList snapshot={snapshot} now={now} />
+          <PendingList snapshot={snapshot} />
         </section>
         <section class="wall__col">
           <HourlyChart snapshot={snapshot} now={now} />
