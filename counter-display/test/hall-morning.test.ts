@@ -197,6 +197,22 @@ t.test('the pad asks for a rating, then thanks', async (t) => {
   t.pass()
 })
 
+t.test('the 承诺件 result is handed out: found by its receipt number and marked done', async (t) => {
+  const counter = pages['counter'] as Page
+  await counter.locator('[data-tab=pending]').click()
+  await waitText(counter, '.pending-cases', '本窗口')
+  const receipt = await textOf(counter, '.pending-cases tbody tr td')
+  t.match(receipt, /^SL\d+$/)
+  await counter.locator('input[name=pendingQuery]').fill(receipt.slice(-4))
+  await hall.screenshot(counter, 'counter-pending')
+  await counter.locator(`.pending-cases tr:has-text("${receipt}") [data-action=complete-case]`).click()
+  await waitText(counter, '.pending-cases', '没有找到这个办件')
+  await counter.locator('input[name=pendingQuery]').fill('')
+  await waitText(counter, '.pending-cases', '没有待办结的承诺件')
+  await counter.locator('[data-tab=waiting]').click()
+  await counter.locator('.waiting__head h2', { hasText: '等候号码' }).waitFor()
+})
+
 t.test('a second case needs materials: the 一次性告知单; a bad rating needs reasons', async (t) => {
   const counter = pages['counter'] as Page
   await press(counter, 'F1')

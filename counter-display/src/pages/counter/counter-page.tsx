@@ -1,12 +1,15 @@
-import type { HallSnapshot } from '@hall/protocol'
+import type { HallSnapshot, WindowView } from '@hall/protocol'
+import { useState } from 'preact/hooks'
 import { SignInForm } from '../../components/sign-in-form'
+import { daysUntil } from '../../lib/figures'
 import { useHall } from '../../store/context'
 import { ActionPanel } from './action-panel'
 import { CaseFormPanel } from './case-form-panel'
 import { ConsoleHeader } from './console-header'
-import { useSession } from './counter-context'
+import { usePending, useSession } from './counter-context'
 import { CurrentTicket } from './current-ticket'
 import { FlashBar } from './flash-bar'
+import { PendingCasesList } from './pending-cases'
 import { useConsoleShortcuts } from './use-console-shortcuts'
 import { WaitingList } from './waiting-list'
 
@@ -52,10 +55,46 @@ function Console({ windowId }: { windowId: string }) {
           <ActionPanel window={window} />
         </section>
         <section class="counter__right">
-          {window.openCaseId ? <CaseFormPanel caseId={window.openCaseId} /> : <WaitingList window={window} />}
+          {window.openCaseId ? <CaseFormPanel caseId={window.openCaseId} /> : <RightSide window={window} />}
         </section>
       </main>
       <FlashBar />
     </div>
+  )
+}
+
+/** The waiting list, or the 承诺件 to hand out (a tab, so the waiting list stays one click away). */
+function RightSide({ window }: { window: WindowView }) {
+  const [tab, setTab] = useState<'waiting' | 'pending'>('waiting')
+  const pending = usePending().list.value ?? []
+  const today = (useHall().snapshot.value as HallSnapshot).hall.businessDate
+  const overdue = pending.filter((c) => c.promiseDeadline !== null && daysUntil(c.promiseDeadline, today) < 0)
+  return (
+    <>
+      <div class="right-tabs" role="tablist">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'waiting'}
+          class={tab === 'waiting' ? 'is-current' : ''}
+          data-tab="waiting"
+          onClick={() => setTab('waiting')}
+        >
+          等候号码
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'pending'}
+          class={tab === 'pending' ? 'is-current' : ''}
+          data-tab="pending"
+          onClick={() => setTab('pending')}
+        >
+          待办结承诺件 <b class="num">{pending.length}</b>
+          {overdue.length > 0 && <span class="is-overdue">（超期 {overdue.length}）</span>}
+        </button>
+      </div>
+      {tab === 'waiting' ? <WaitingList window={window} /> : <PendingCasesList windowId={window.id} />}
+    </>
   )
 }

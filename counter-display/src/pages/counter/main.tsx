@@ -1,10 +1,12 @@
+import { computed } from '@preact/signals'
 import { boot } from '../../app/boot'
 import { errorCode, errorText, hallApi } from '../../net/api'
 import { pageValue } from '../../net/device-token'
 import { createCaseForm } from '../../store/case-form'
 import { createConsoleStore } from '../../store/console-store'
+import { createPendingCases } from '../../store/pending-cases'
 import { createSessionStore } from '../../store/session-store'
-import { CaseFormContext, ConsoleContext, SessionContext } from './counter-context'
+import { CaseFormContext, ConsoleContext, PendingContext, SessionContext } from './counter-context'
 import { CounterPage } from './counter-page'
 import './counter.css'
 import './work-area.css'
@@ -27,12 +29,24 @@ boot('counter', (env) => {
     errorCode,
   })
   const caseForm = createCaseForm({ api: staffApi, errorText })
+  const pending = createPendingCases({
+    deviceApi: staffApi,
+    staffApi,
+    errorText,
+    errorCode,
+    onUnauthorized: (message) => session.expire(message),
+    // Read again on sign-in and whenever a case is finished in the hall.
+    finished: computed(() => `${session.session.value?.token}:${env.hall.snapshot.value?.stats.cases}`),
+  })
+  pending.start()
   void session.restore()
   return (
     <SessionContext.Provider value={session}>
       <ConsoleContext.Provider value={desk}>
         <CaseFormContext.Provider value={caseForm}>
-          <CounterPage />
+          <PendingContext.Provider value={pending}>
+            <CounterPage />
+          </PendingContext.Provider>
         </CaseFormContext.Provider>
       </ConsoleContext.Provider>
     </SessionContext.Provider>
