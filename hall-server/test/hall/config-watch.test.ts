@@ -36,6 +36,7 @@ t.test('the watch picks up staff; a broken file or another section is reported',
   t.same(logged, [`info 已重新读取工作人员名单（共 ${before + 1} 人）`])
   t.equal(refreshed, 1, 'the screens are sent the hall afresh')
   t.equal((await signIn()).status, 200, 'the new clerk signs in without a restart')
+  t.equal(h.hall.service.state.windows['1']?.staffNo, newcomer.staffNo, 'and holds window 1')
   await check()
   t.equal(refreshed, 1, 'an unchanged file is not read again')
 
@@ -53,11 +54,13 @@ t.test('the watch picks up staff; a broken file or another section is reported',
   renamed.staff = renamed.staff.filter((s: { staffNo: string }) => s.staffNo !== newcomer.staffNo)
   await writeFile(file, JSON.stringify(renamed))
   await check()
-  t.same(logged.slice(-2), [
+  t.same(logged.slice(-3), [
     `info 已重新读取工作人员名单（共 ${before} 人）`,
+    `info 工号 ${newcomer.staffNo} 已从名单中移除，1号窗口已签退`,
     'warn hall.json 中工作人员以外的修改需重启大厅服务器后生效',
   ])
   t.equal((await signIn()).status, 401, 'a removed clerk can no longer sign in')
+  t.equal(h.hall.service.state.windows['1']?.status, 'closed', 'and the window they held is closed')
 })
 
 t.test('the running server checks hall.json by itself', async (t) => {
