@@ -110,14 +110,17 @@ function parseHkMoTw(b: Uint8Array): HkMoTwRecord {
   return record
 }
 
-function parseForeigner2017(b: Uint8Array): ForeignerRecord2017 {
-  const L = FOREIGNER_2017_LAYOUT
+/** The fields both editions of the permanent residence card have, each at its own offset. */
+type ForeignerCommonLayout = Record<
+  'gender' | 'chineseName' | 'birthDate' | 'idNumber' | 'nationality' | 'validFrom' | 'validUntil',
+  Field
+>
+
+function foreignerCommon(b: Uint8Array, L: ForeignerCommonLayout, englishName: string) {
   const genderCode = readText(b, L.gender)
-  const englishName = readText(b, L.englishName)
   const chineseName = readText(b, L.chineseName)
   return {
-    cardType: 'foreigner',
-    edition: '2017',
+    cardType: 'foreigner' as const,
     name: chineseName || englishName,
     englishName,
     chineseName,
@@ -128,6 +131,14 @@ function parseForeigner2017(b: Uint8Array): ForeignerRecord2017 {
     nationality: readText(b, L.nationality),
     validFrom: readDate(b, L.validFrom, '有效期起始日期'),
     validUntil: readDate(b, L.validUntil, '有效期截止日期', true),
+  }
+}
+
+function parseForeigner2017(b: Uint8Array): ForeignerRecord2017 {
+  const L = FOREIGNER_2017_LAYOUT
+  return {
+    ...foreignerCommon(b, L, readText(b, L.englishName)),
+    edition: '2017',
     cardVersion: readText(b, L.cardVersion),
     issuingAuthorityCode: readText(b, L.issuingAuthorityCode),
   }
@@ -135,23 +146,11 @@ function parseForeigner2017(b: Uint8Array): ForeignerRecord2017 {
 
 function parseForeigner2023(b: Uint8Array): ForeignerRecord2023 {
   const L = FOREIGNER_2023_LAYOUT
-  const genderCode = readText(b, L.gender)
   // Join before trimming: a space at the 35/36 boundary belongs to the name.
   const englishName = trimPadding(readRaw(b, L.englishName1) + readRaw(b, L.englishName2))
-  const chineseName = readText(b, L.chineseName)
   return {
-    cardType: 'foreigner',
+    ...foreignerCommon(b, L, englishName),
     edition: '2023',
-    name: chineseName || englishName,
-    englishName,
-    chineseName,
-    gender: genderName(genderCode),
-    genderCode,
-    birthDate: readDate(b, L.birthDate, '出生日期'),
-    idNumber: readText(b, L.idNumber),
-    nationality: readText(b, L.nationality),
-    validFrom: readDate(b, L.validFrom, '有效期起始日期'),
-    validUntil: readDate(b, L.validUntil, '有效期截止日期', true),
     renewalCount: readText(b, L.renewalCount),
     previousNumberLink: readText(b, L.previousNumberLink),
   }

@@ -110,6 +110,12 @@ export class LayoutWriter {
     return this
   }
 
+  /** The sign-off of a written notice: 盖章, the clerk's and the applicant's signatures, the date. */
+  signOff(): this {
+    for (const label of ['办理单位（盖章）', '经办人签字', '申请人签收', '签收日期']) this.blank().signature(label)
+    return this
+  }
+
   /** A centred QR code (UTF-8 payload, level M) with an optional caption beneath. */
   qr(content: string, caption: string | null = null): this {
     this.#b

@@ -40,13 +40,6 @@ export function noticeLayout(n: NoticePrint, options: LayoutOptions = {}): Uint8
     ['告知日期', n.issuedAt],
     ['咨询电话', n.consultPhone],
   ])
-  w.blank()
-  w.signature('办理单位（盖章）')
-  w.blank()
-  w.signature('经办人签字')
-  w.blank()
-  w.signature('申请人签收')
-  w.blank()
-  w.signature('签收日期')
+  w.signOff()
   return w.finish()
 }

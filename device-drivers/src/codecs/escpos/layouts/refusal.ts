@@ -27,13 +27,6 @@ export function refusalLayout(r: RefusalPrint, options: LayoutOptions = {}): Uin
     ['经办人', `${r.staffName}（工号：${r.staffNo}）`],
     ['告知日期', r.issuedAt],
   ])
-  w.blank()
-  w.signature('办理单位（盖章）')
-  w.blank()
-  w.signature('经办人签字')
-  w.blank()
-  w.signature('申请人签收')
-  w.blank()
-  w.signature('签收日期')
+  w.signOff()
   return w.finish()
 }
