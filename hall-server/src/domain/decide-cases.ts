@@ -4,7 +4,7 @@ import type { Command } from './commands.js'
 import { servingWindow } from './decide-tickets.js'
 import type { DomainEvent } from './events.js'
 import type { Hall } from './state.js'
-import { type Case, type Context, type Decision, type FollowUp, refuse } from './types.js'
+import { type Case, type Context, type Decision, type FollowUp, refuse, type WindowState } from './types.js'
 
 /** Windows' staffing, cases (办件), ratings (好差评) and their follow-ups. */
 
@@ -20,15 +20,7 @@ export function signIn(hall: Hall, cmd: Of<'signIn'>, ctx: Context): Decision<Do
   for (const window of Object.values(hall.state.windows)) {
     if (window.staffNo === cmd.staffNo && window.id !== cmd.windowId && window.status !== 'closed') {
       if (window.openCaseId !== null) return refuse('CASE_OPEN', `请先在${window.id}号窗口办结当前办件`)
-      if (window.currentTicketId !== null) {
-        events.push({
-          type: 'ticket.completed',
-          ticketId: window.currentTicketId,
-          windowId: window.id,
-          at: ctx.now,
-        })
-      }
-      events.push({ type: 'window.closed', windowId: window.id, at: ctx.now })
+      events.push(...closing(window, ctx.now))
     }
   }
   events.push({ type: 'window.opened', windowId: cmd.windowId, staffNo: cmd.staffNo, at: ctx.now })
@@ -39,17 +31,17 @@ export function signOut(hall: Hall, cmd: Of<'signOut'>, ctx: Context): Decision<
   const window = hall.state.windows[cmd.windowId]
   if (!window || window.status === 'closed') return refuse('WINDOW_NOT_OPEN')
   if (window.openCaseId !== null) return refuse('CASE_OPEN')
+  return { ok: true, events: closing(window, ctx.now) }
+}
+
+/** A window closing (签退): the number it was serving is done, then the window is closed. */
+function closing(window: WindowState, now: number): DomainEvent[] {
   const events: DomainEvent[] = []
   if (window.currentTicketId !== null) {
-    events.push({
-      type: 'ticket.completed',
-      ticketId: window.currentTicketId,
-      windowId: window.id,
-      at: ctx.now,
-    })
+    events.push({ type: 'ticket.completed', ticketId: window.currentTicketId, windowId: window.id, at: now })
   }
-  events.push({ type: 'window.closed', windowId: window.id, at: ctx.now })
-  return { ok: true, events }
+  events.push({ type: 'window.closed', windowId: window.id, at: now })
+  return events
 }
 
 export function pause(hall: Hall, cmd: Of<'pause'>, ctx: Context): Decision<DomainEvent> {
