@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { ConfigError, domainConfig, type HallConfig, parseConfigText } from '../config.js'
 import type { Hall } from './boot.js'
 import { CommandRefused } from './service.js'
@@ -16,7 +16,8 @@ const withoutStaff = ({ staff: _, ...rest }: HallConfig) => JSON.stringify(rest)
  * edit by hand): a new clerk can sign in, a changed PIN counts, a removed one is signed out and the
  * window they held is closed (unless a case is open there), without a restart. The rest of hall.json is read at start; a change to it is logged as needing a restart.
  * A file that does not validate is logged with every problem, and the running list stays.
- * Returns the check to run now and then; it compares the file's text with the last one seen.
+ * Returns the check to run now and then; it reads the file when its time or size changed and
+ * compares the text with the last one seen.
  */
 export function watchConfigFile(
   hall: Hall,
@@ -24,8 +25,14 @@ export function watchConfigFile(
   onStaffChanged: () => void,
 ): () => Promise<void> {
   let seen: string | null = null
+  let stamp = ''
   return async () => {
     const file = hall.paths.configFile
+    // A stat every few seconds; the file is read only when its time or size moved.
+    const info = await stat(file).catch(() => null)
+    const now = info ? `${info.mtimeMs}:${info.size}` : ''
+    if (now === '' || now === stamp) return
+    stamp = now
     const text = await readFile(file, 'utf8').catch(() => null)
     if (text === null || text === seen) return
     const first = seen === null

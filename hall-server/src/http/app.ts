@@ -8,6 +8,7 @@ import { CommandRefused } from '../hall/service.js'
 import { authHandlers } from './auth.js'
 import { caseHandlers } from './cases.js'
 import type { Handler, Handlers } from './handler.js'
+import { reportHandlers } from './reports.js'
 import { ticketHandlers } from './tickets.js'
 import { visitHandlers } from './visits.js'
 import { windowHandlers } from './windows.js'
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...authHandlers,
   ...visitHandlers,
+  ...reportHandlers,
 }
 
 declare module 'fastify' {

@@ -1,50 +1,14 @@
-import { waitingTrend } from '../domain/index.js'
 import { CommandRefused } from '../hall/service.js'
-import { caseLedgerCsv, ledgerNames, ledgerRangeProblem } from '../store/case-ledger.js'
 import { auditWrite } from '../store/projection.js'
-import { todaysWaitingEvents } from '../store/reports.js'
 import { listAudit } from '../store/repos.js'
 import { actor, type Handlers } from './handler.js'
 
-/** Staff sign-in and sign-out at a counter (签到/签退), who-am-I, the audit log and today's trend. */
-
-const TREND_STEP_MINUTES = 5
+/** Staff sign-in and sign-out at a counter (签到/签退), who-am-I, and the audit log. */
 
 export const authHandlers: Pick<
   Handlers,
-  | 'signIn'
-  | 'signOut'
-  | 'whoAmI'
-  | 'listAudit'
-  | 'getWaitingTrend'
-  | 'exportCases'
-  | 'searchServices'
-  | 'getService'
+  'signIn' | 'signOut' | 'whoAmI' | 'listAudit' | 'searchServices' | 'getService'
 > = {
-  async exportCases(hall, { query }) {
-    const problem = ledgerRangeProblem(query.from, query.to)
-    if (problem) throw new CommandRefused('VALIDATION', problem)
-    const { config } = hall.service.view
-    const names = ledgerNames(config.utcOffsetMinutes, config.windows, config.staff)
-    return Buffer.from(await caseLedgerCsv(hall.db, query.from, query.to, names), 'utf8')
-  },
-  async getWaitingTrend(hall) {
-    const { config, state } = hall.service.view
-    const queues = config.queues.map((q) => ({ id: q.id, name: q.name }))
-    const series = waitingTrend(
-      await todaysWaitingEvents(hall.db),
-      queues.map((q) => q.id),
-      hall.clock(),
-      TREND_STEP_MINUTES * 60_000,
-    )
-    return {
-      businessDate: state.businessDate,
-      stepMinutes: TREND_STEP_MINUTES,
-      times: series.times,
-      queues: queues.map((q) => ({ queueId: q.id, name: q.name, counts: series.counts[q.id] ?? [] })),
-    }
-  },
-
   async signIn(hall, { principal, body }) {
     if (principal.kind !== 'device') throw new CommandRefused('FORBIDDEN')
     let member: Awaited<ReturnType<typeof hall.identity.verifyStaff>>
