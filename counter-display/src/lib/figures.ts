@@ -7,6 +7,7 @@ import {
   type QueueView,
   RATING_LEVELS,
   type RatingLevel,
+  type StaffCard,
   UNRATED,
   type WindowView,
 } from '@hall/protocol'
@@ -125,10 +126,19 @@ export function promiseLabel(deadline: string | null, today: string): string {
   return days === 0 ? '今日到期' : `已超期${-days}天`
 }
 
+/** A case past its promise deadline (the deadline day itself is still in time). */
+export function isPromiseOverdue(c: Pick<CaseView, 'promiseDeadline'>, today: string): boolean {
+  return c.promiseDeadline !== null && daysUntil(c.promiseDeadline, today) < 0
+}
+
+/** The staff card of a window's A/B post or its clerk on duty with this number, if any. */
+export function staffOfWindow(window: WindowView | undefined, staffNo: string): StaffCard | undefined {
+  return [window?.postA, window?.postB, window?.staff].find((s) => s?.staffNo === staffNo) ?? undefined
+}
+
 /** Accepted 承诺件 and 上报件 not yet done: overdue first, then by deadline, undated last. */
 export function pendingToShow(cases: readonly CaseView[], today: string): CaseView[] {
-  const rank = (c: CaseView) =>
-    c.promiseDeadline === null ? 1 : daysUntil(c.promiseDeadline, today) < 0 ? -1 : 0
+  const rank = (c: CaseView) => (c.promiseDeadline === null ? 1 : isPromiseOverdue(c, today) ? -1 : 0)
   return [...cases].sort(
     (a, b) =>
       rank(a) - rank(b) ||

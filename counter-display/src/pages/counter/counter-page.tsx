@@ -1,7 +1,7 @@
 import type { HallSnapshot, WindowView } from '@hall/protocol'
 import { useState } from 'preact/hooks'
 import { SignInForm } from '../../components/sign-in-form'
-import { daysUntil } from '../../lib/figures'
+import { isPromiseOverdue } from '../../lib/figures'
 import { useHall } from '../../store/context'
 import { ActionPanel } from './action-panel'
 import { CaseFormPanel } from './case-form-panel'
@@ -68,7 +68,7 @@ function RightSide({ window }: { window: WindowView }) {
   const [tab, setTab] = useState<'waiting' | 'pending'>('waiting')
   const pending = usePending().list.value ?? []
   const today = (useHall().snapshot.value as HallSnapshot).hall.businessDate
-  const overdue = pending.filter((c) => c.promiseDeadline !== null && daysUntil(c.promiseDeadline, today) < 0)
+  const overdue = pending.filter((c) => isPromiseOverdue(c, today))
   return (
     <>
       <div class="right-tabs" role="tablist">

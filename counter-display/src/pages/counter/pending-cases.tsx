@@ -1,6 +1,6 @@
 import { CASE_TYPE_LABELS, type HallSnapshot } from '@hall/protocol'
 import { useState } from 'preact/hooks'
-import { daysUntil, pendingToShow, promiseLabel } from '../../lib/figures'
+import { isPromiseOverdue, pendingToShow, promiseLabel } from '../../lib/figures'
 import { useHall } from '../../store/context'
 import { usePending } from './counter-context'
 
@@ -51,7 +51,7 @@ export function PendingCasesList({ windowId }: { windowId: string }) {
           </thead>
           <tbody>
             {shown.map((c) => {
-              const late = c.promiseDeadline !== null && daysUntil(c.promiseDeadline, today) < 0
+              const late = isPromiseOverdue(c, today)
               return (
                 <tr key={c.id} data-case={c.id} class={late ? 'is-overdue' : ''}>
                   <td class="num">{c.receiptNo}</td>

@@ -5,7 +5,7 @@ import {
   RATING_LABELS,
   RATING_REASONS,
 } from '@hall/protocol'
-import { followUpsToShow, isOverdue } from '../../lib/figures'
+import { followUpsToShow, isOverdue, staffOfWindow } from '../../lib/figures'
 import { deadlineLabel, hallDateTime } from '../../lib/format'
 import { Card } from './card'
 import { FollowUpActionsForm } from './follow-up-form'
@@ -45,7 +45,7 @@ function FollowUpItem(props: {
   const { followUp: f, snapshot, now } = props
   const overdue = isOverdue(f, now)
   const window = snapshot.windows.find((w) => w.id === f.windowId)
-  const staff = [window?.postA, window?.postB, window?.staff].find((s) => s?.staffNo === f.staffNo)
+  const staff = staffOfWindow(window, f.staffNo)
   return (
     <li class={`follow-up${overdue ? ' is-overdue' : ''}`} data-follow-up={f.id}>
       <div class="follow-up__head">

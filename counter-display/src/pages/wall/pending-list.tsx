@@ -1,5 +1,5 @@
 import { CASE_TYPE_LABELS, type HallSnapshot } from '@hall/protocol'
-import { daysUntil, pendingToShow, promiseLabel } from '../../lib/figures'
+import { isPromiseOverdue, pendingToShow, promiseLabel, staffOfWindow } from '../../lib/figures'
 import { Card } from './card'
 import { useWall } from './wall-context'
 
@@ -24,7 +24,7 @@ export function PendingList({ snapshot }: { snapshot: HallSnapshot }) {
     )
   }
   const sorted = pendingToShow(list, today)
-  const overdue = sorted.filter((c) => c.promiseDeadline !== null && daysUntil(c.promiseDeadline, today) < 0)
+  const overdue = sorted.filter((c) => isPromiseOverdue(c, today))
   return (
     <Card
       title="承诺件办理时限"
@@ -44,9 +44,9 @@ export function PendingList({ snapshot }: { snapshot: HallSnapshot }) {
       ) : (
         <ul class="follow-ups pending">
           {sorted.slice(0, SHOWN).map((c) => {
-            const late = c.promiseDeadline !== null && daysUntil(c.promiseDeadline, today) < 0
+            const late = isPromiseOverdue(c, today)
             const window = snapshot.windows.find((w) => w.id === c.windowId)
-            const staff = [window?.postA, window?.postB, window?.staff].find((s) => s?.staffNo === c.staffNo)
+            const staff = staffOfWindow(window, c.staffNo)
             return (
               <li key={c.id} class={`follow-up pending__item${late ? ' is-overdue' : ''}`} data-case={c.id}>
                 <div class="follow-up__head">
