@@ -112,7 +112,8 @@ export class LayoutWriter {
 
   /** The sign-off of a written notice: 盖章, the clerk's and the applicant's signatures, the date. */
   signOff(): this {
-    for (const label of ['办理单位（盖章）', '经办人签字', '申请人签收', '签收日期']) this.blank().signature(label)
+    for (const label of ['办理单位（盖章）', '经办人签字', '申请人签收', '签收日期'])
+      this.blank().signature(label)
     return this
   }
 
