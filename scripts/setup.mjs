@@ -52,10 +52,10 @@ export function ensureNpmPackages(log = console.log) {
   const lock = join(root, 'package-lock.json')
   const marker = join(root, 'node_modules', '.package-lock.json')
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return
-  // `npm install`, not `npm ci`: the lock file holds only this platform's optional binaries (as npm
-  // here writes it), which `npm ci` takes for a lock out of sync; `npm install` installs what it pins.
-  log('[setup] installing npm packages (npm install)')
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'])
+  // `npm ci`: installs exactly what the lock pins (it holds every platform's optional binaries) and
+  // never rewrites package-lock.json, so a clean clone stays clean.
+  log('[setup] installing npm packages (npm ci)')
+  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'])
 }
 
 export function ensureBuilt(log = console.log) {
