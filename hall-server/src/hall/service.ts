@@ -44,11 +44,23 @@ export interface Actor {
   id: string
 }
 
-export interface Executed {
+/**
+ * What one command did, fixed at the moment it was decided: copies, not the live objects of the
+ * working state, so a later command cannot change this answer while this one waits for its commit.
+ */
+export interface Executed<A = undefined> {
   events: DomainEvent[]
   effects: Effect[]
   changes: Change[]
+  /** What `answer` read off the hall just after this command (and nothing later) was applied. */
+  answer: A
 }
+
+/**
+ * Reads the answer to a command off the working engine right after it was decided: that is the
+ * committed state once this command's transaction commits, and nothing decided after it.
+ */
+export type Answer<A> = (engine: HallEngine, now: number, events: DomainEvent[]) => A
 
 interface Published {
   firstSeq: number
@@ -66,6 +78,8 @@ export interface ServiceOptions {
   display: HallDisplay
   snapshotEvery: number
   clock: () => number
+  /** Where a delta listener's exception goes (it never un-acknowledges a commit). */
+  onListenerError?: (error: unknown) => void
 }
 
 type DeltaListener = (delta: Delta) => void
@@ -98,6 +112,7 @@ export class HallService {
     this.journal = new Journal<Published>(options.db, {
       onCommitted: (batch) => this.published(batch),
       onFailed: () => this.rollback(),
+      onListenerError: (error) => this.listenerError(error),
     })
   }
 
@@ -136,12 +151,13 @@ export class HallService {
    * and thrown as CommandRefused; the state is unchanged by it (apart from a day rollover, which is
    * committed all the same).
    */
-  async execute(
+  async execute<A = undefined>(
     cmd: Command,
     actor: Actor,
     audit: { action: string; subject: string | null; detail?: string | null } | null,
     extraWrites: Write[] | ((events: DomainEvent[]) => Write[]) = [],
-  ): Promise<Executed> {
+    answer?: Answer<A>,
+  ): Promise<Executed<A>> {
     const now = this.clock()
     if (cmd.type !== 'tick') this.lastActivity = now
     const outcome = this.working.execute(cmd, now)
@@ -168,6 +184,15 @@ export class HallService {
       }
       writes.push(auditWrite(row))
     }
+    // The answer is fixed now, before any later command can touch the objects it refers to.
+    const executed: Executed<A> = {
+      events: outcome.events,
+      effects: structuredClone(outcome.effects),
+      changes,
+      answer: (outcome.refusal === null && answer
+        ? answer(this.working, now, outcome.events)
+        : undefined) as A,
+    }
     if (writes.length > 0) {
       await this.journal.commit({
         writes,
@@ -175,7 +200,20 @@ export class HallService {
       })
     }
     if (outcome.refusal) throw new CommandRefused(outcome.refusal.code, outcome.refusal.message)
-    return { events: outcome.events, effects: outcome.effects, changes }
+    return executed
+  }
+
+  /**
+   * Runs administrative writes that are not commands (a catalog import, an enrolment from hallctl)
+   * on the server's one connection, between group commits.
+   */
+  exclusive<R>(work: (db: Db) => Promise<R>): Promise<R> {
+    return this.journal.exclusive(() => work(this.db))
+  }
+
+  private listenerError(error: unknown): void {
+    if (this.options.onListenerError) this.options.onListenerError(error)
+    else console.error('delta listener failed', error)
   }
 
   /** Commits writes that are not commands (a refused sign-in, say) in order with everything else. */
@@ -202,7 +240,13 @@ export class HallService {
         changes: entry.changes,
       }
       this.committedSeq = entry.lastSeq
-      for (const listener of this.listeners) listener(delta)
+      for (const listener of this.listeners) {
+        try {
+          listener(delta)
+        } catch (error) {
+          this.listenerError(error)
+        }
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { Hall } from '../hall/boot.js'
 import { allowed, type Principal } from '../hall/identity.js'
 import { CommandRefused } from '../hall/service.js'
+import { CommitFailed } from '../store/journal.js'
 import { authHandlers } from './auth.js'
 import { caseHandlers } from './cases.js'
 import type { Handler, Handlers } from './handler.js'
@@ -102,6 +103,7 @@ export async function buildApp(hall: Hall, options: AppOptions = {}): Promise<Fa
       typeof (error as { code?: unknown }).code === 'string' &&
       String((error as { code: string }).code).startsWith('SQLITE')
     request.log.error({ err: error }, 'request failed')
+    if (error instanceof CommitFailed) return reply.code(503).send(apiError('STORAGE_FAILED', error.message))
     return sqlite
       ? reply.code(503).send(apiError('STORAGE_FAILED'))
       : reply.code(500).send(apiError('INTERNAL'))

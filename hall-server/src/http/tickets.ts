@@ -1,5 +1,5 @@
 import type { IssuedTicket, PriorityClass, TicketSource, TicketView } from '@hall/protocol'
-import { estimateWaitMinutes, queueView, type Ticket, ticketView } from '../domain/index.js'
+import { estimateWaitMinutes, type HallEngine, queueView, type Ticket, ticketView } from '../domain/index.js'
 import type { Hall } from '../hall/boot.js'
 import type { Principal } from '../hall/identity.js'
 import { ticketJob } from '../hall/printing.js'
@@ -13,12 +13,14 @@ export function ticketQr(ticketId: string): string {
   return `HALLTICKET:${ticketId}`
 }
 
-function peopleAheadOf(
-  hall: Hall,
-  ticket: Ticket,
-): { peopleAhead: number; estimatedWaitMinutes: number | null } {
-  const engine = hall.service.view
-  const ctx = engine.context(hall.clock())
+interface Place {
+  peopleAhead: number
+  estimatedWaitMinutes: number | null
+}
+
+/** Where a ticket stands in `engine`'s state: people ahead of it and the estimated wait. */
+function placeOf(engine: HallEngine, now: number, ticket: Ticket): Place {
+  const ctx = engine.context(now)
   const live = engine.state.tickets[ticket.id] ?? ticket
   const waiting = live.status === 'waiting' || live.status === 'transferred'
   const peopleAhead = waiting ? engine.hall.index.peopleAhead(live) : 0
@@ -75,7 +77,7 @@ export const ticketHandlers: Pick<
     return {
       ticket: ticketView(found),
       queueName: queueView(engine.hall, ctx, queueId)?.name ?? queueId,
-      ...peopleAheadOf(hall, found),
+      ...placeOf(engine, hall.clock(), found),
     }
   },
 
@@ -162,12 +164,17 @@ export async function issueFor(
       const issued = events.find((e) => e.type === 'ticket.issued')
       return [...writes, ...(issued?.type === 'ticket.issued' ? request.extraWrites(issued.ticket.id) : [])]
     },
+    // The place in the queue when the ticket was issued, not after whatever came next.
+    (engine, now, events) => {
+      const event = events.find((e) => e.type === 'ticket.issued')
+      const issued = event?.type === 'ticket.issued' ? engine.state.tickets[event.ticket.id] : undefined
+      return issued ? { ticket: ticketView(issued), place: placeOf(engine, now, issued) } : null
+    },
   )
   commitApplicant()
-  const issued = executed.events.find((e) => e.type === 'ticket.issued')
-  if (issued?.type !== 'ticket.issued') throw new Error('issueTicket produced no ticket')
-  const ticket: TicketView = ticketView(issued.ticket)
-  const { peopleAhead, estimatedWaitMinutes } = peopleAheadOf(hall, issued.ticket)
+  if (!executed.answer) throw new Error('issueTicket produced no ticket')
+  const { ticket, place } = executed.answer
+  const { peopleAhead, estimatedWaitMinutes } = place
   const queueName = config.queues.find((q) => q.id === request.queueId)?.name ?? request.queueId
   const qrContent = ticketQr(ticket.id)
   const print = request.print

@@ -2,7 +2,7 @@ import type { CallView, WindowView } from '@hall/protocol'
 import { type Command, type Effect, ticketView, windowView } from '../domain/index.js'
 import type { Hall } from '../hall/boot.js'
 import type { Principal } from '../hall/identity.js'
-import { CommandRefused } from '../hall/service.js'
+import { type Answer, CommandRefused, type Executed } from '../hall/service.js'
 import { actor, type Handlers, ownWindow } from './handler.js'
 import { ticketOf } from './tickets.js'
 
@@ -16,9 +16,13 @@ function callOf(effects: Effect[]): CallView {
   throw new Error('the command made no call')
 }
 
-function currentWindow(hall: Hall, windowId: string): WindowView {
-  const engine = hall.service.view
-  const view = windowView(engine.hall, engine.context(hall.clock()), windowId)
+/** The window as this command left it (read when it was decided, returned once committed). */
+const windowAfter =
+  (windowId: string): Answer<WindowView | null> =>
+  (engine, now) =>
+    windowView(engine.hall, engine.context(now), windowId)
+
+function found(view: WindowView | null): WindowView {
   if (!view) throw new CommandRefused('WINDOW_NOT_FOUND')
   return view
 }
@@ -35,13 +39,26 @@ async function atWindow(
   action: string,
   options: { detail?: string; managerMayOverride?: boolean } = {},
 ): Promise<Effect[]> {
+  return (await windowCommand(hall, principal, windowId, cmd, action, options)).effects
+}
+
+function windowCommand<A = undefined>(
+  hall: Hall,
+  principal: Principal,
+  windowId: string,
+  cmd: Command,
+  action: string,
+  options: { detail?: string; managerMayOverride?: boolean } = {},
+  answer?: Answer<A>,
+): Promise<Executed<A>> {
   ownWindow(principal, windowId, options.managerMayOverride ?? false)
-  const { effects } = await hall.service.execute(cmd, actor(principal), {
-    action,
-    subject: windowId,
-    detail: options.detail ?? null,
-  })
-  return effects
+  return hall.service.execute(
+    cmd,
+    actor(principal),
+    { action, subject: windowId, detail: options.detail ?? null },
+    [],
+    answer,
+  )
 }
 
 const called = (effects: Effect[]) => {
@@ -112,17 +129,31 @@ export const windowHandlers: Pick<
 
   async pauseWindow(hall, { principal, params: { windowId }, body }) {
     const cmd: Command = { type: 'pause', windowId, reason: body.reason }
-    await atWindow(hall, principal, windowId, cmd, 'pauseWindow', {
-      detail: body.reason,
-      managerMayOverride: true,
-    })
-    return currentWindow(hall, windowId)
+    const options = { detail: body.reason, managerMayOverride: true }
+    const { answer } = await windowCommand(
+      hall,
+      principal,
+      windowId,
+      cmd,
+      'pauseWindow',
+      options,
+      windowAfter(windowId),
+    )
+    return found(answer)
   },
 
   async resumeWindow(hall, { principal, params: { windowId } }) {
-    await atWindow(hall, principal, windowId, { type: 'resume', windowId }, 'resumeWindow', {
-      managerMayOverride: true,
-    })
-    return currentWindow(hall, windowId)
+    const cmd: Command = { type: 'resume', windowId }
+    const options = { managerMayOverride: true }
+    const { answer } = await windowCommand(
+      hall,
+      principal,
+      windowId,
+      cmd,
+      'resumeWindow',
+      options,
+      windowAfter(windowId),
+    )
+    return found(answer)
   },
 }

@@ -1,4 +1,4 @@
-import { type Db, inlineSql, type SqlValue } from './db.js'
+import type { Db, SqlValue } from './db.js'
 
 /**
  * Group commit. Every command's writes (its events, the report tables, its audit line) become one
@@ -6,10 +6,39 @@ import { type Db, inlineSql, type SqlValue } from './db.js'
  * the next one. Nothing is acknowledged before its transaction has committed: `commit` resolves
  * only then, and `onCommitted` sees entries in commit order (the order they were appended).
  *
- * If a transaction fails, its entries and all entries appended after them are rejected (they were
- * decided on top of state that is now lost), and `onFailed` runs before anything else can append,
- * so the caller can restore its state from what is committed.
+ * If a transaction fails, its entries and all entries appended after them are rejected with a
+ * CommitFailed (they were decided on top of state that is now lost), `onCommitted` is not called for
+ * them, and `onFailed` runs before anything else can append, so the caller can restore its state
+ * from what is committed. A listener that throws in `onCommitted` does not un-acknowledge what is
+ * committed: the entries still resolve, and the error goes to `onListenerError`.
+ *
+ * Work that must not interleave with a transaction on the same connection (an administrator's
+ * import, say) runs through `exclusive`, between transactions.
  */
+
+/** Why a commit failed, in words for the person who pressed the button. */
+function commitFailureMessage(code: string | undefined): string {
+  if (code === 'SQLITE_FULL') return '磁盘空间已满，本次操作没有保存，请联系管理员清理磁盘'
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return '数据库正被占用，本次操作没有保存，请稍后重试'
+  if (code?.startsWith('SQLITE_IOERR')) return '磁盘读写出错，本次操作没有保存，请联系管理员'
+  return '数据保存失败，本次操作没有保存，请稍后重试'
+}
+
+/** A transaction that did not commit: every command in it (and after it) is refused with this. */
+export class CommitFailed extends Error {
+  /** The SQLite code of the cause (SQLITE_FULL, SQLITE_BUSY, SQLITE_IOERR…), kept for the HTTP layer. */
+  readonly code: string
+
+  constructor(override readonly cause: Error) {
+    const sqliteCode = (cause as { code?: unknown }).code
+    const code =
+      typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE') ? sqliteCode : 'SQLITE_ERROR'
+    super(commitFailureMessage(code))
+    this.name = 'CommitFailed'
+    this.code = code
+  }
+}
 
 export interface Write {
   sql: string
@@ -30,20 +59,24 @@ interface Waiting<T> {
 
 export interface JournalHooks<T> {
   onCommitted(payloads: T[]): void
-  onFailed(error: Error): void
+  onFailed(error: CommitFailed): void
+  onListenerError?(error: unknown): void
 }
 
 export interface JournalStats {
   transactions: number
   entries: number
   largestBatch: number
+  failed: number
 }
 
 export class Journal<T> {
   private pending: Waiting<T>[] = []
   private flushing = false
   private waiters: Array<() => void> = []
-  readonly stats: JournalStats = { transactions: 0, entries: 0, largestBatch: 0 }
+  readonly stats: JournalStats = { transactions: 0, entries: 0, largestBatch: 0, failed: 0 }
+  /** Exclusive work and flushes run one after another on this chain. */
+  private turn: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly db: Db,
@@ -57,7 +90,9 @@ export class Journal<T> {
       if (!this.flushing) {
         this.flushing = true
         // Let the other requests of this turn of the event loop join the same transaction.
-        setImmediate(() => void this.flush())
+        setImmediate(() => {
+          this.turn = this.turn.then(() => this.flush())
+        })
       }
     })
   }
@@ -73,24 +108,43 @@ export class Journal<T> {
     return new Promise((resolve) => this.waiters.push(resolve))
   }
 
+  /**
+   * Runs `work` when no transaction is in flight, holding further commits back until it is done:
+   * for writes that are not commands (a catalog import) on the same connection.
+   */
+  exclusive<R>(work: () => Promise<R>): Promise<R> {
+    const result = this.turn.then(work)
+    this.turn = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    return result
+  }
+
   private async flush(): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch)
       try {
-        // One round trip to SQLite's thread per transaction: the statements go as one script.
-        const script = batch.flatMap(({ entry }) => entry.writes.map((w) => inlineSql(w.sql, w.params)))
-        await this.db.execTransaction(script)
+        await this.db.runBatch(batch.flatMap(({ entry }) => entry.writes))
       } catch (cause) {
-        const error = cause instanceof Error ? cause : new Error(String(cause))
+        const error = new CommitFailed(cause instanceof Error ? cause : new Error(String(cause)))
         const lost = [...batch, ...this.pending.splice(0)]
-        this.hooks.onFailed(error)
-        for (const waiting of lost) waiting.reject(error)
+        this.stats.failed += lost.length
+        try {
+          this.hooks.onFailed(error)
+        } finally {
+          for (const waiting of lost) waiting.reject(error)
+        }
         continue
       }
       this.stats.transactions++
       this.stats.entries += batch.length
       this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length)
-      this.hooks.onCommitted(batch.map((w) => w.entry.payload))
+      try {
+        this.hooks.onCommitted(batch.map((w) => w.entry.payload))
+      } catch (error) {
+        this.hooks.onListenerError?.(error)
+      }
       for (const waiting of batch) waiting.resolve()
     }
     this.flushing = false
