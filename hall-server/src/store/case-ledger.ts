@@ -62,7 +62,8 @@ const LEDGER_SELECT = `SELECT c.id, c.opened_at, c.finished_at, c.completed_at, 
   FROM cases c
   LEFT JOIN tickets t ON t.id = c.ticket_id
   LEFT JOIN applicants a ON a.id = c.applicant_id
-  LEFT JOIN ratings r ON r.case_id = c.id
+  -- a rating that timed out is stored as level 'unrated': the case shows 未评价, no level or channel
+  LEFT JOIN ratings r ON r.case_id = c.id AND r.level <> 'unrated'
   LEFT JOIN follow_ups f ON f.case_id = c.id
   WHERE c.opened_at >= ? AND c.opened_at < ?
   ORDER BY c.opened_at, c.id`

@@ -239,6 +239,15 @@ t.test('a manager exports the case ledger with ratings and follow-ups as CSV', a
   t.match(lines[2], /,不满意,排队等候太久；其他,人太多,评价器,待核实,,$/)
   t.match(lines[3], /,不予受理,,,,,不属于本中心受理范围,/)
   t.match(lines[3], /,待评价,,,,,,$/, 'not yet rated')
+
+  h.clock.now += 30 * 60_000
+  await h.hall.service.execute({ type: 'tick' }, { id: 'system' }, null)
+  const later = await h.app.inject({
+    url: '/api/reports/cases.csv?from=2026-11-23&to=2026-11-23',
+    headers: { authorization: `Bearer ${manager}` },
+  })
+  t.equal(later.statusCode, 200, 'a rating that timed out does not break the export')
+  t.match(later.body.trim().split('\r\n')[3], /,未评价,,,,,,$/, 'not rated in time: no level, no channel')
   const empty = await h.app.inject({
     url: '/api/reports/cases.csv?from=2026-10-01&to=2026-10-31',
     headers: { authorization: `Bearer ${manager}` },
