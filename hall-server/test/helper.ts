@@ -8,6 +8,7 @@ import { addStaff, enrollDevice, initHall } from '../src/cli/admin.js'
 import { type HallConfig, pathsFrom } from '../src/config.js'
 import { closeHall, type Hall, openHall } from '../src/hall/boot.js'
 import { buildApp } from '../src/http/app.js'
+import type { EventCodec } from '../src/store/event-codec.js'
 import { DEMO_STAFF, demoHallConfig } from '../src/templates.js'
 
 /**
@@ -71,10 +72,25 @@ export async function prepareDataDir(config: HallConfig = demoHallConfig()) {
 }
 
 export async function testHall(options: { config?: HallConfig; now?: number } = {}): Promise<TestHall> {
-  const { dir, paths, tokens } = await prepareDataDir(options.config)
+  const { dir, tokens } = await prepareDataDir(options.config)
+  return openTestHall(dir, tokens, options)
+}
+
+/**
+ * A test hall on a data directory that already exists (one prepared above, or a copy of a fixture),
+ * with the device tokens enrolled in it. `close()` removes the directory.
+ */
+export async function openTestHall(
+  dir: string,
+  tokens: Record<string, string>,
+  options: { now?: number; codec?: EventCodec } = {},
+): Promise<TestHall> {
+  const paths = pathsFrom({}, dir)
   const clock = { now: options.now ?? MONDAY_9AM }
   const { loadConfig } = await import('../src/config.js')
-  const hall = await openHall(await loadConfig(paths.configFile), paths, () => clock.now)
+  const hall = await openHall(await loadConfig(paths.configFile), paths, () => clock.now, {
+    ...(options.codec ? { codec: options.codec } : {}),
+  })
   const app = await buildApp(hall)
   const call: TestHall['call'] = async (op, token, input = {}) => {
     const def = routes[op]

@@ -11,6 +11,7 @@ import {
 } from '../domain/index.js'
 import { loadOrCreateKey, Sealer } from '../security/secrets.js'
 import { Db } from '../store/db.js'
+import { type EventCodec, eventCodec } from '../store/event-codec.js'
 import { migrate } from '../store/migrations.js'
 import { eventsAfter, latestSnapshot, listDevices, upsertDevice } from '../store/repos.js'
 import { Applicants } from './applicants.js'
@@ -41,11 +42,12 @@ export interface Hall {
 export async function restoreState(
   db: Db,
   fresh: () => HallState,
+  codec: EventCodec = eventCodec,
 ): Promise<{ state: HallState; seq: number }> {
   const snapshot = await latestSnapshot(db)
   const hall = createHall(snapshot?.state ?? fresh())
   let seq = snapshot?.seq ?? 0
-  for await (const stored of eventsAfter(db, seq)) {
+  for await (const stored of eventsAfter(db, seq, codec)) {
     evolve(hall, stored.event)
     seq = stored.seq
   }
@@ -56,7 +58,9 @@ export async function openHall(
   config: HallConfig,
   paths: Paths,
   clock: () => number = Date.now,
+  options: { codec?: EventCodec } = {},
 ): Promise<Hall> {
+  const codec = options.codec ?? eventCodec
   await mkdir(paths.dataDir, { recursive: true, mode: 0o700 })
   const db = await Db.open(paths.dbFile, { synchronous: config.server.synchronous })
   await migrate(db)
@@ -70,9 +74,14 @@ export async function openHall(
     calendar: createCalendar(config.calendar),
     alarms: alarmPolicy(config),
   }
-  const { state, seq } = await restoreState(db, () =>
-    emptyState(businessDate(clock(), config.hall.utcOffsetMinutes)),
-  )
+  const { state, seq } = await restoreState(
+    db,
+    () => emptyState(businessDate(clock(), config.hall.utcOffsetMinutes)),
+    codec,
+  ).catch(async (error: unknown) => {
+    await db.close()
+    throw error
+  })
   const service = new HallService({
     db,
     env,
@@ -85,6 +94,7 @@ export async function openHall(
     },
     snapshotEvery: config.server.snapshotEvery,
     clock,
+    codec,
   })
   service.setDevices(await listDevices(db))
   return {

@@ -18,6 +18,7 @@ import {
   windowView,
 } from '../domain/index.js'
 import type { Db } from '../store/db.js'
+import type { EventCodec } from '../store/event-codec.js'
 import { Journal, type Write } from '../store/journal.js'
 import { type AuditRow, auditWrite, eventWrite, projectionWrites } from '../store/projection.js'
 import { type DeviceRecord, saveSnapshot } from '../store/repos.js'
@@ -78,6 +79,8 @@ export interface ServiceOptions {
   display: HallDisplay
   snapshotEvery: number
   clock: () => number
+  /** How events are stored (their shape versions); the default is today's. */
+  codec?: EventCodec
   /** Where a delta listener's exception goes (it never un-acknowledges a commit). */
   onListenerError?: (error: unknown) => void
 }
@@ -165,7 +168,9 @@ export class HallService {
     const changes = changesOf(this.working.hall, ctx, outcome.effects, this.display)
     changes.push(...this.deviceChanges(outcome.effects))
     const firstSeq = this.nextSeq
-    const writes: Write[] = outcome.events.map((event, i) => eventWrite(firstSeq + i, event, now, actor.id))
+    const writes: Write[] = outcome.events.map((event, i) =>
+      eventWrite(firstSeq + i, event, now, actor.id, this.options.codec),
+    )
     this.nextSeq += outcome.events.length
     writes.push(...projectionWrites(outcome.effects))
     if (outcome.refusal === null) {

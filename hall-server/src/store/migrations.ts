@@ -195,6 +195,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE cases ADD COLUMN completion_note TEXT;
   CREATE INDEX cases_pending ON cases (outcome, completed_at, promise_deadline);
   `,
+  // The shape version of each stored event and snapshot (see event-codec.ts); what was stored
+  // before is version 1.
+  `
+  ALTER TABLE events ADD COLUMN v INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE snapshots ADD COLUMN v INTEGER NOT NULL DEFAULT 1;
+  `,
 ]
 
 export async function migrate(db: Db): Promise<number> {

@@ -1,5 +1,6 @@
 import type { RatingView } from '@hall/protocol'
 import type { Case, DomainEvent, Effect, FollowUp, Ticket } from '../domain/index.js'
+import { type EventCodec, eventCodec } from './event-codec.js'
 import type { Write } from './journal.js'
 
 /**
@@ -16,10 +17,17 @@ export interface AuditRow {
   detail: string | null
 }
 
-export function eventWrite(seq: number, event: DomainEvent, at: number, actor: string): Write {
+export function eventWrite(
+  seq: number,
+  event: DomainEvent,
+  at: number,
+  actor: string,
+  codec: EventCodec = eventCodec,
+): Write {
+  const stored = codec.encode(event)
   return {
-    sql: 'INSERT INTO events (seq, at, type, actor, data) VALUES (?, ?, ?, ?, ?)',
-    params: [seq, at, event.type, actor, JSON.stringify(event)],
+    sql: 'INSERT INTO events (seq, at, type, actor, v, data) VALUES (?, ?, ?, ?, ?, ?)',
+    params: [seq, at, stored.type, actor, stored.v, stored.data],
   }
 }
 

@@ -1,6 +1,7 @@
 import type { CaseView, FollowUpView, MissingMaterial } from '@hall/protocol'
-import { type DomainEvent, type LoggedEvent, TREND_EVENT_TYPES } from '../domain/index.js'
+import { type LoggedEvent, TREND_EVENT_TYPES } from '../domain/index.js'
 import type { Db } from './db.js'
+import { type EventCodec, eventCodec, type StoredEvent } from './event-codec.js'
 
 /** Reads of the report tables: finished cases, follow-ups, and a day's figures. */
 
@@ -104,14 +105,14 @@ export function completeCaseWrite(caseId: string, at: number, by: string, note: 
  * the last day.opened on. Reading the log backwards to that event stays quick however long the
  * log has grown.
  */
-export async function todaysWaitingEvents(db: Db): Promise<LoggedEvent[]> {
+export async function todaysWaitingEvents(db: Db, codec: EventCodec = eventCodec): Promise<LoggedEvent[]> {
   const opened = await db.get<{ seq: number }>(
     "SELECT seq FROM events WHERE type = 'day.opened' ORDER BY seq DESC LIMIT 1",
   )
   const types = TREND_EVENT_TYPES.map(() => '?').join(', ')
-  const rows = await db.all<{ at: number; data: string }>(
-    `SELECT at, data FROM events WHERE seq >= ? AND type IN (${types}) ORDER BY seq`,
+  const rows = await db.all<StoredEvent & { at: number }>(
+    `SELECT seq, at, type, v, data FROM events WHERE seq >= ? AND type IN (${types}) ORDER BY seq`,
     [opened?.seq ?? 0, ...TREND_EVENT_TYPES],
   )
-  return rows.map((row) => ({ at: row.at, event: JSON.parse(row.data) as DomainEvent }))
+  return rows.map((row) => ({ at: row.at, event: codec.decode(row) }))
 }

@@ -1,6 +1,7 @@
 import type { AuditEntry, DeviceRole, StaffRole } from '@hall/protocol'
 import type { DomainEvent, HallState } from '../domain/index.js'
 import type { Db } from './db.js'
+import { type EventCodec, eventCodec, SNAPSHOT_VERSION, type StoredEvent } from './event-codec.js'
 
 /** Reads and the few writes that are not commands of the hall (enrolment, secrets, sessions). */
 
@@ -225,35 +226,42 @@ export async function finishPrintJob(
 }
 
 export async function saveSnapshot(db: Db, seq: number, at: number, state: HallState): Promise<void> {
-  await db.run('INSERT OR REPLACE INTO snapshots (seq, at, state) VALUES (?, ?, ?)', [
+  await db.run('INSERT OR REPLACE INTO snapshots (seq, at, v, state) VALUES (?, ?, ?, ?)', [
     seq,
     at,
+    SNAPSHOT_VERSION,
     JSON.stringify(state),
   ])
   // Older snapshots are only ever a slower way to the same state.
   await db.run('DELETE FROM snapshots WHERE seq < ?', [seq])
 }
 
+/**
+ * The latest snapshot, if it has today's shape of the state; one of another version is ignored and
+ * the state is rebuilt from the whole log, which is kept from its first event.
+ */
 export async function latestSnapshot(db: Db): Promise<{ seq: number; state: HallState } | null> {
-  const row = await db.get<{ seq: number; state: string }>(
-    'SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1',
+  const row = await db.get<{ seq: number; v: number; state: string }>(
+    'SELECT seq, v, state FROM snapshots ORDER BY seq DESC LIMIT 1',
   )
-  return row ? { seq: row.seq, state: JSON.parse(row.state) as HallState } : null
+  if (!row || row.v !== SNAPSHOT_VERSION) return null
+  return { seq: row.seq, state: JSON.parse(row.state) as HallState }
 }
 
 /** Events after `seq`, in pages so a long log does not sit in memory twice. */
 export async function* eventsAfter(
   db: Db,
   seq: number,
+  codec: EventCodec = eventCodec,
   page = 5000,
 ): AsyncGenerator<{ seq: number; event: DomainEvent }> {
   let from = seq
   for (;;) {
-    const rows = await db.all<{ seq: number; data: string }>(
-      'SELECT seq, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+    const rows = await db.all<StoredEvent>(
+      'SELECT seq, type, v, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
       [from, page],
     )
-    for (const row of rows) yield { seq: row.seq, event: JSON.parse(row.data) as DomainEvent }
+    for (const row of rows) yield { seq: row.seq, event: codec.decode(row) }
     if (rows.length < page) return
     from = (rows[rows.length - 1] as { seq: number }).seq
   }
