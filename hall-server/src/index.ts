@@ -1,14 +1,18 @@
 import type { FastifyInstance } from 'fastify'
+import { serveAdminChannel } from './cli/admin-channel.js'
 import type { HallConfig, Paths } from './config.js'
 import { closeHall, type Hall, openHall, watchDatabase } from './hall/boot.js'
 import { watchConfigFile } from './hall/config-watch.js'
 import { buildApp } from './http/app.js'
 import { type LandingLink, registerLanding, registerScreens, type ScreenRoot } from './http/landing.js'
 import { attachRealtime, type HallIo } from './realtime/socket.js'
+import { acquireDataLock } from './store/data-lock.js'
 
 export type { HallConfig, Paths } from './config.js'
 export { ConfigError, loadConfig, parseConfig, pathsFrom } from './config.js'
 export type { Hall } from './hall/boot.js'
+export { DataDirLocked } from './store/data-lock.js'
+export { StoredDataTooNew } from './store/event-codec.js'
 
 /**
  * The whole hall server: storage, domain, HTTP, socket.io, the clock that expires ratings and
@@ -38,8 +42,18 @@ export interface HallServer {
 }
 
 export async function startHallServer(options: StartOptions): Promise<HallServer> {
-  const hall = await openHall(options.config, options.paths, options.clock)
+  // One writer per data directory: a second server stops here with DataDirLocked.
+  const lock = await acquireDataLock(options.paths.dataDir, 'server')
+  const hall = await openHall(options.config, options.paths, options.clock).catch(async (error: unknown) => {
+    await lock.release()
+    throw error
+  })
   const app = await buildApp(hall, { logger: options.logger ?? false })
+  // hallctl's way in while the server runs. Without it the hall still serves; hallctl says why.
+  const admin = await serveAdminChannel(hall).catch((error: unknown) => {
+    app.log.warn({ err: error }, '管理通道（admin.sock）未能启动：hallctl 在服务器运行时无法修改数据')
+    return null
+  })
   await registerScreens(app, options.screens ?? [])
   registerLanding(app, hall, options.links ?? [])
   const io = attachRealtime(app, hall)
@@ -92,7 +106,9 @@ export async function startHallServer(options: StartOptions): Promise<HallServer
       // on purpose: socket.io clients then reconnect by themselves when the server is back.
       io.engine.close()
       await app.close().catch(() => undefined)
+      if (admin) await new Promise((resolve) => admin.close(resolve))
       await closeHall(hall)
+      await lock.release()
     },
   }
 }

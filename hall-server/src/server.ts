@@ -1,6 +1,13 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { ConfigError, loadConfig, pathsFrom, startHallServer } from './index.js'
+import {
+  ConfigError,
+  DataDirLocked,
+  loadConfig,
+  pathsFrom,
+  StoredDataTooNew,
+  startHallServer,
+} from './index.js'
 
 /**
  * The hall server process: `node --import tsx hall-server/src/server.ts [--data-dir DIR]`.
@@ -46,7 +53,8 @@ try {
   process.once('SIGTERM', () => stop('SIGTERM'))
   process.once('SIGINT', () => stop('SIGINT'))
 } catch (error) {
-  if (error instanceof ConfigError) {
+  // What an installer must act on: said plainly, without a stack.
+  if (error instanceof ConfigError || error instanceof DataDirLocked || error instanceof StoredDataTooNew) {
     process.stderr.write(`${error.message}\n`)
     process.exit(2)
   }

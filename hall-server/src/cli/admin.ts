@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, rename, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
 import {
   type AppointmentView,
   type DeviceRole,
@@ -9,7 +9,7 @@ import {
   maskName,
   WINDOW_BOUND_ROLES,
 } from '@hall/protocol'
-import { DEMO_CATALOG_FILE, queueRoutingFromConfig, readCatalogFile } from '../catalog/index.js'
+import { DEMO_CATALOG_FILE, parseCatalog, queueRoutingFromConfig } from '../catalog/index.js'
 import { type HallConfig, loadConfig, type Paths, parseConfig } from '../config.js'
 import { businessDate, emptyState, isWaiting } from '../domain/index.js'
 import { restoreState } from '../hall/boot.js'
@@ -24,9 +24,18 @@ import { defaultHallConfig } from '../templates.js'
 
 /**
  * What an installer does to a hall, as functions (hallctl calls them; so do the demo and the
- * tests). They work on the data directory directly, so they work whether the server runs or not:
- * a running server sees new devices and staff PINs at once, since it reads them from SQLite.
+ * tests). Each runs its database work through a DbRunner: its own connection when no server runs
+ * (the default), or inside the running server, between its group commits, when hallctl reaches it
+ * through the admin channel (admin-channel.ts), so the data directory keeps one writer.
  */
+
+/** Runs database work on some connection to the hall's database. */
+export type DbRunner = <T>(work: (db: Db) => Promise<T>) => Promise<T>
+
+/** The hall's database opened for this one piece of work. */
+export function directDb(paths: Paths): DbRunner {
+  return (work) => withDb(paths, work)
+}
 
 async function openDb(paths: Paths): Promise<Db> {
   await mkdir(paths.dataDir, { recursive: true, mode: 0o700 })
@@ -75,6 +84,7 @@ export async function initHall(
 export async function enrollDevice(
   paths: Paths,
   device: { id: string; role: DeviceRole; name?: string; windowId?: string | null; terminal?: string | null },
+  run: DbRunner = directDb(paths),
 ): Promise<string> {
   const config = await loadConfig(paths.configFile)
   const existing = config.devices.find((d) => d.id === device.id)
@@ -92,7 +102,7 @@ export async function enrollDevice(
   config.devices = [...config.devices.filter((d) => d.id !== device.id), record]
   await saveConfig(paths.configFile, config)
   const token = newToken()
-  await withDb(paths, async (db) => {
+  await run(async (db) => {
     await upsertDevice(db, record)
     await setDeviceToken(db, record.id, hashToken(token), Date.now())
   })
@@ -102,6 +112,7 @@ export async function enrollDevice(
 export async function addStaff(
   paths: Paths,
   staff: { staffNo: string; name: string; role?: 'clerk' | 'manager'; title?: string; pin: string },
+  run: DbRunner = directDb(paths),
 ): Promise<void> {
   if (!/^\d{4,12}$/.test(staff.pin)) throw new Error('PIN 应为 4 到 12 位数字')
   const config = await loadConfig(paths.configFile)
@@ -116,15 +127,20 @@ export async function addStaff(
   config.staff = [...config.staff.filter((s) => s.staffNo !== staff.staffNo), member]
   await saveConfig(paths.configFile, config)
   const pinHash = await hashPin(staff.pin)
-  await withDb(paths, (db) => setPinHash(db, staff.staffNo, pinHash, Date.now()))
+  await run((db) => setPinHash(db, staff.staffNo, pinHash, Date.now()))
 }
 
-export async function setPin(paths: Paths, staffNo: string, pin: string): Promise<void> {
+export async function setPin(
+  paths: Paths,
+  staffNo: string,
+  pin: string,
+  run: DbRunner = directDb(paths),
+): Promise<void> {
   if (!/^\d{4,12}$/.test(pin)) throw new Error('PIN 应为 4 到 12 位数字')
   const config = await loadConfig(paths.configFile)
   if (!config.staff.some((s) => s.staffNo === staffNo)) throw new Error(`没有工号 ${staffNo}`)
   const pinHash = await hashPin(pin)
-  await withDb(paths, (db) => setPinHash(db, staffNo, pinHash, Date.now()))
+  await run((db) => setPinHash(db, staffNo, pinHash, Date.now()))
 }
 
 /**
@@ -134,18 +150,41 @@ export async function setPin(paths: Paths, staffNo: string, pin: string): Promis
 export async function importCatalog(
   paths: Paths,
   file: string,
-  options: { replace: boolean; partial?: boolean },
-): Promise<{ imported: number; errors: { line: number; message: string }[] }> {
+  options: CatalogImportOptions,
+  run: DbRunner = directDb(paths),
+): Promise<CatalogImportResult> {
+  return importCatalogBytes(paths, await readFile(file), basename(file), options, run)
+}
+
+export interface CatalogImportOptions {
+  replace: boolean
+  partial?: boolean
+}
+
+export interface CatalogImportResult {
+  imported: number
+  errors: { line: number; message: string }[]
+}
+
+/** The same, from the file's bytes (what hallctl sends a running server). */
+export async function importCatalogBytes(
+  paths: Paths,
+  bytes: Uint8Array,
+  fileName: string,
+  options: CatalogImportOptions,
+  run: DbRunner = directDb(paths),
+): Promise<CatalogImportResult> {
   const config = await loadConfig(paths.configFile)
   const routing = queueRoutingFromConfig(config.queues)
-  const parsed = await readCatalogFile(file, {
+  const parsed = parseCatalog(bytes, {
     queueRules: routing.rules,
     fallbackQueueId: routing.fallbackQueueId,
+    fileName,
   })
   const items = parsed.items
   if (items.length === 0 || (parsed.errors.length > 0 && !options.partial))
     return { imported: 0, errors: parsed.errors }
-  await withDb(paths, (db) => (options.replace ? replaceCatalog(db, items) : upsertCatalog(db, items)))
+  await run((db) => (options.replace ? replaceCatalog(db, items) : upsertCatalog(db, items)))
   return { imported: items.length, errors: parsed.errors }
 }
 
@@ -153,6 +192,7 @@ export async function importCatalog(
 export async function addAppointment(
   paths: Paths,
   a: { date: string; queueId: string; name: string; idNumber?: string; slot?: string },
+  run: DbRunner = directDb(paths),
 ): Promise<AppointmentView> {
   const config = await loadConfig(paths.configFile)
   if (!config.queues.some((q) => q.id === a.queueId)) throw new Error(`没有队列 ${a.queueId}`)
@@ -162,7 +202,7 @@ export async function addAppointment(
     : await loadOrCreateKey(paths.keyFile)
   const sealer = new Sealer(key)
   const idNumber = a.idNumber?.trim().toUpperCase()
-  return withDb(paths, (db) =>
+  return run((db) =>
     insertAppointment(
       db,
       {

@@ -1,22 +1,16 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEVICE_ROLES, type DeviceRole } from '@hall/protocol'
 import { ConfigError, pathsFrom } from '../config.js'
 import { demoHallConfig } from '../templates.js'
-import {
-  addAppointment,
-  addStaff,
-  enrollDevice,
-  exportLedger,
-  hallStatus,
-  importCatalog,
-  initHall,
-  setPin,
-} from './admin.js'
+import { exportLedger, hallStatus, initHall } from './admin.js'
+import { changeHall, withServerStopped } from './admin-channel.js'
 
 /**
- * hallctl: the installer's tool. Works on the data directory (`--data-dir`, HALL_DATA_DIR, or
- * ./data), whether or not the server is running.
+ * hallctl: the installer's tool, on the data directory (`--data-dir`, HALL_DATA_DIR, or ./data).
+ * Commands that change data go through the running server's admin channel when it is up, and write
+ * directly, holding the directory's lock, when it is down; `init` needs the server stopped.
  */
 
 const USAGE = `用法：hallctl <命令> [选项]   （全局选项：--data-dir 目录）
@@ -79,12 +73,14 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'init': {
-      const { config, catalogItems } = await initHall(paths, {
-        ...(values.demo ? { config: demoHallConfig() } : {}),
-        ...(values.name ? { name: values.name } : {}),
-        catalogFile: values['no-catalog'] ? null : undefined,
-        force: values.force ?? false,
-      })
+      const { config, catalogItems } = await withServerStopped(paths, () =>
+        initHall(paths, {
+          ...(values.demo ? { config: demoHallConfig() } : {}),
+          ...(values.name ? { name: values.name } : {}),
+          catalogFile: values['no-catalog'] ? null : undefined,
+          force: values.force ?? false,
+        }),
+      )
       process.stdout.write(
         `已初始化「${config.hall.name}」：${paths.configFile}\n队列 ${config.queues.length} 个，窗口 ${config.windows.length} 个，事项 ${catalogItems} 项。\n下一步：hallctl add-staff 添加工作人员，hallctl enroll 登记设备。\n`,
       )
@@ -93,36 +89,43 @@ async function main(argv: string[]): Promise<number> {
     case 'enroll': {
       const role = need(values.role, ' --role') as DeviceRole
       if (!DEVICE_ROLES.includes(role)) throw new UsageError(`未知角色 ${role}`)
-      const token = await enrollDevice(paths, {
+      const { result } = await changeHall(paths, 'enroll', {
         id: need(subject, '设备编号'),
         role,
         ...(values.name ? { name: values.name } : {}),
         ...(values.window ? { windowId: values.window } : {}),
         ...(values.terminal ? { terminal: values.terminal } : {}),
       })
-      process.stdout.write(`${token}\n`)
+      process.stdout.write(`${result.token}\n`)
       process.stderr.write('请妥善保存以上令牌：它只显示这一次。\n')
       return 0
     }
     case 'add-staff': {
       const role = values.role ?? 'clerk'
       if (role !== 'clerk' && role !== 'manager') throw new UsageError('--role 只能是 clerk 或 manager')
-      await addStaff(paths, {
+      const { via } = await changeHall(paths, 'addStaff', {
         staffNo: need(subject, '工号'),
         name: need(values.name, ' --name'),
         pin: need(values.pin, ' --pin'),
         role,
         ...(values.title ? { title: values.title } : {}),
       })
-      process.stdout.write(`已保存工作人员 ${subject}（运行中的大厅服务器数秒内生效）\n`)
+      process.stdout.write(`已保存工作人员 ${subject}${WHERE[via]}\n`)
       return 0
     }
-    case 'set-pin':
-      await setPin(paths, need(subject, '工号'), need(values.pin, ' --pin'))
-      process.stdout.write(`已重设 ${subject} 的密码（数秒内生效）\n`)
+    case 'set-pin': {
+      const { via } = await changeHall(paths, 'setPin', {
+        staffNo: need(subject, '工号'),
+        pin: need(values.pin, ' --pin'),
+      })
+      process.stdout.write(`已重设 ${subject} 的密码${WHERE[via]}\n`)
       return 0
+    }
     case 'import-catalog': {
-      const result = await importCatalog(paths, need(subject, '文件'), {
+      const file = need(subject, '文件')
+      const { result } = await changeHall(paths, 'importCatalog', {
+        fileName: basename(file),
+        base64: (await readFile(file)).toString('base64'),
         replace: !values.merge,
         partial: values.partial ?? false,
       })
@@ -133,12 +136,12 @@ async function main(argv: string[]): Promise<number> {
         )
         return 3
       }
-      process.stdout.write(`已导入 ${result.imported} 项事项（运行中的服务器会自动载入）\n`)
+      process.stdout.write(`已导入 ${result.imported} 项事项\n`)
       return result.errors.length > 0 ? 3 : 0
     }
     case 'appointment': {
       if (subject !== 'add') throw new UsageError('用法：hallctl appointment add …')
-      const booked = await addAppointment(paths, {
+      const { result: booked } = await changeHall(paths, 'addAppointment', {
         date: need(values.date, ' --date'),
         queueId: need(values.queue, ' --queue'),
         name: need(values.name, ' --name'),
@@ -194,6 +197,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+const WHERE = {
+  server: '（运行中的大厅服务器已生效）',
+  direct: '（服务器未运行：已写入数据目录，启动后生效）',
+}
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -10,6 +10,9 @@ import { demoHallConfig } from '../../src/templates.js'
 
 const HALLCTL = fileURLToPath(new URL('../../bin/hallctl.mjs', import.meta.url))
 
+// Each hallctl run is a process start; on a busy two-core machine they add up.
+t.setTimeout(360_000)
+
 function hallctl(dir: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [HALLCTL, ...args, '--data-dir', dir], { encoding: 'utf8' })
   return { code: result.status, out: result.stdout, err: result.stderr }
