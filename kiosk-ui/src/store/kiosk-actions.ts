@@ -1,7 +1,7 @@
+import { type ApiClient, errorCode, errorText } from '@hall/client'
 import type { CardReadView, KioskPromptKey, ServiceSummary } from '@hall/protocol'
 import { classifyScan } from '../logic/scan-codes'
 import { createLatest } from '../logic/search-input'
-import { type ApiClient, codeOf, messageOf } from '../net/api'
 import type { HallStore } from './hall-store'
 import type { IssuedResult, Screen, SessionStore } from './session-store'
 
@@ -23,6 +23,10 @@ export interface ActionDeps {
 
 const SEARCH_LIMIT = 60
 
+/** Citizens see the server's sentence, without the technical details of a refused form. */
+const messageOf = (error: unknown) =>
+  errorText(error, { details: false, fallback: '系统暂时出现问题，请稍后再试或请工作人员帮助。' })
+
 export function createKioskActions(deps: ActionDeps) {
   const { api, hall, session, prompt } = deps
   const schedule = deps.schedule ?? ((fn, ms) => void setTimeout(fn, ms))
@@ -37,7 +41,7 @@ export function createKioskActions(deps: ActionDeps) {
     try {
       return await work()
     } catch (error) {
-      const code = codeOf(error)
+      const code = errorCode(error)
       if (code === 'CARD_READ_EXPIRED') session.card.value = null
       if (code === 'OFFLINE') prompt('offline')
       session.error.value = messageOf(error)
