@@ -1,7 +1,7 @@
+import { errorCode, errorText } from '@hall/client'
 import { ApiCallError, type ApiClient, type PrintOutcomeEvent } from '@hall/protocol'
 import { signal } from '@preact/signals'
 import t from 'tap'
-import { errorCode, errorText } from '../src/net/api.js'
 import { createConsoleStore } from '../src/store/console-store.js'
 
 function setup(answer: (op: string) => unknown) {

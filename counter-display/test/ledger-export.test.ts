@@ -1,6 +1,6 @@
+import { errorCode, errorText } from '@hall/client'
 import { ApiCallError, type ApiClient } from '@hall/protocol'
 import t from 'tap'
-import { errorCode, errorText } from '../src/net/api.js'
 import { createLedgerExport, monthRange } from '../src/store/ledger-export.js'
 
 t.test('this month so far, or the whole of last month', async (t) => {

@@ -1,7 +1,7 @@
+import { errorCode, errorText } from '@hall/client'
 import { ApiCallError, type ApiClient, type HallSnapshot } from '@hall/protocol'
 import { signal } from '@preact/signals'
 import t from 'tap'
-import { errorCode, errorText } from '../src/net/api.js'
 import { createPadFlow, pendingRating } from '../src/store/pad-flow.js'
 import { finishedCase, snapshot, T0 } from './support/fixtures.js'
 

@@ -1,7 +1,7 @@
+import { errorCode, errorText } from '@hall/client'
 import { ApiCallError, type ApiClient, type CaseView } from '@hall/protocol'
 import { signal } from '@preact/signals'
 import t from 'tap'
-import { errorCode, errorText } from '../src/net/api.js'
 import { createPendingCases } from '../src/store/pending-cases.js'
 import { finishedCase, T0 } from './support/fixtures.js'
 

@@ -1,3 +1,4 @@
+import { connectHall, followHall, hallApi } from '@hall/client'
 import { effect, signal } from '@preact/signals'
 import { render } from 'preact'
 import { App } from './app'
@@ -5,9 +6,7 @@ import { SetupScreen } from './components/setup-screen'
 import { lockDown } from './lockdown'
 import { parseBootParams, settleCredentials, TOKEN_KEY } from './logic/boot-params'
 import { DEFAULT_IDLE_MS } from './logic/idle'
-import { createApi } from './net/api'
 import { createPrompter } from './net/audio'
-import { connectHall } from './net/socket'
 import { type Stores, StoresContext } from './store/context'
 import { createHallStore } from './store/hall-store'
 import { createIdleView } from './store/idle-view'
@@ -33,7 +32,7 @@ if (token === null) {
   const hall = createHallStore()
   const session = createSessionStore()
   const prefs = createPrefsStore(localStorage)
-  const api = createApi(() => token, location.origin)
+  const api = hallApi({ token: () => token })
   const prompter = createPrompter(api, () => prefs.voice.value)
   const actions = createKioskActions({ api, hall, session, prompt: (key) => prompter.play(key) })
   const idle = createIdleView(params.idleMs ?? DEFAULT_IDLE_MS, () => {
@@ -67,10 +66,14 @@ if (token === null) {
   effect(() => {
     document.documentElement.classList.toggle('care', prefs.care.value)
   })
-  connectHall(token, {
-    status(status) {
-      hall.link.value = status
-      if (status === 'online') {
+  const link = connectHall({
+    token,
+    transports: ['websocket', 'polling'],
+    reconnect: { maxDelayMs: 4000, unauthorizedDelayMs: 8000 },
+    timeoutMs: 5000,
+    onChange(change) {
+      hall.link.value = change.status
+      if (change.status === 'online') {
         api('whoAmI')
           .then((me) => {
             hall.me.value = me
@@ -78,18 +81,17 @@ if (token === null) {
           .catch(() => undefined)
       }
     },
-    snapshot: (snapshot) => hall.setSnapshot(snapshot),
-    delta: (delta) => hall.receiveDelta(delta),
-    cardRead(card) {
-      idle.touch()
-      actions.cardRead(card)
-    },
-    scan(scan) {
-      idle.touch()
-      actions.scan(scan.code)
-    },
-    printOutcome: (outcome) => session.print.report(outcome),
   })
+  hall.follow(followHall(link))
+  link.socket.on('cardRead', (card) => {
+    idle.touch()
+    actions.cardRead(card)
+  })
+  link.socket.on('scan', (scan) => {
+    idle.touch()
+    actions.scan(scan.code)
+  })
+  link.socket.on('printOutcome', (outcome) => session.print.report(outcome))
   render(
     <StoresContext.Provider value={stores}>
       <App />

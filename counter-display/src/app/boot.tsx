@@ -1,11 +1,9 @@
-import type { ApiClient } from '@hall/protocol'
+import { type ApiClient, connectHall, errorCode, followHall, hallApi } from '@hall/client'
 import { type ComponentChildren, render } from 'preact'
 import { ConnectionBanner } from '../components/connection-banner'
 import { SetupMessage } from '../components/setup-message'
 import { markReceived, paintMarks } from '../lib/paint-marks'
-import { errorCode, hallApi } from '../net/api'
 import { deviceToken, type PageName } from '../net/device-token'
-import { connectHall } from '../net/socket'
 import { HallContext, useHall } from '../store/context'
 import { callKey, createHallStore, type HallStore } from '../store/hall-store'
 import { exposeForTests } from './test-hooks'
@@ -34,8 +32,7 @@ export function boot(page: PageName, app: (env: ScreenEnv) => ComponentChildren)
     return null
   }
   const hall = createHallStore()
-  const api = hallApi(() => token)
-  let resyncing = false
+  const api = hallApi({ token: () => token })
   let identifying = false
 
   const identify = async () => {
@@ -50,25 +47,21 @@ export function boot(page: PageName, app: (env: ScreenEnv) => ComponentChildren)
     }
   }
 
-  const link = connectHall(token, {
-    snapshot: hall.receiveSnapshot,
-    delta(delta) {
-      for (const change of delta.changes) if (change.kind === 'call') markReceived(callKey(change.call))
-      if (hall.receiveDelta(delta) !== 'gap' || resyncing) return
-      resyncing = true
-      link
-        .resync()
-        .then(hall.receiveSnapshot, () => undefined)
-        .finally(() => {
-          resyncing = false
-        })
+  const link = connectHall({
+    token,
+    reconnect: { maxDelayMs: 3000 },
+    onChange(change) {
+      hall.setLink(change.status)
+      if (change.status === 'online') void identify()
     },
-    state(state) {
-      hall.setLink(state)
-      if (state === 'online') void identify()
-    },
-    printOutcome: hall.receivePrintOutcome,
   })
+  const follower = followHall(link)
+  follower.subscribe((update) => {
+    if (update.kind !== 'delta') return
+    for (const change of update.delta.changes) if (change.kind === 'call') markReceived(callKey(change.call))
+  })
+  hall.follow(follower)
+  link.socket.on('printOutcome', hall.receivePrintOutcome)
   setInterval(hall.tick, 1000)
   const env: ScreenEnv = { page, token, api, hall }
   exposeForTests({ page, hall, paintMarks })

@@ -1,19 +1,11 @@
-import {
-  applyDelta,
-  type CallView,
-  type Delta,
-  type HallSnapshot,
-  type PrincipalView,
-  type PrintOutcomeEvent,
-} from '@hall/protocol'
+import type { FollowerUpdate, HallFollower, LinkStatus } from '@hall/client'
+import type { CallView, Delta, HallSnapshot, PrincipalView, PrintOutcomeEvent } from '@hall/protocol'
 import { batch, type ReadonlySignal, type Signal, signal } from '@preact/signals'
-import type { LinkState } from '../net/socket'
 
 /**
- * Every screen's copy of the hall: the snapshot the server sent on connection with its deltas
- * folded in (the protocol's `applyDelta`), the link state, the server's clock as seen here, and
- * the calls as they happen. Pure apart from the clock it is given; the socket is wired to it at
- * boot.
+ * Every screen's copy of the hall as signals: the state kept by @hall/client's follower (snapshot
+ * on connection, deltas, resyncs), the link state, the server's clock as seen here, and the calls
+ * as they happen. Pure apart from the clock it is given; the link is wired to it at boot.
  */
 
 export const callKey = (call: CallView) => `${call.ticketId}#${call.recall}@${call.at}`
@@ -26,17 +18,19 @@ export type CallListener = (call: CallView) => void
 
 export interface HallStore {
   snapshot: ReadonlySignal<HallSnapshot | null>
-  link: ReadonlySignal<LinkState>
+  link: ReadonlySignal<LinkStatus>
   /** Who this screen is (its device, window and terminal), from whoAmI. */
   principal: Signal<PrincipalView | null>
   /** The server's time as estimated here, refreshed by `tick`. */
   now: ReadonlySignal<number>
   printOutcomes: ReadonlySignal<PrintOutcomeEvent[]>
   receiveSnapshot(snapshot: HallSnapshot): void
-  /** Folds a delta in; `gap` means the caller must resync. */
-  receiveDelta(delta: Delta): 'applied' | 'stale' | 'gap'
+  /** A delta the follower folded in, with the state after it. */
+  receiveApplied(state: HallSnapshot, delta: Delta): void
+  /** Takes every update of the follower from now on (and the state it already holds). */
+  follow(follower: HallFollower): () => void
   receivePrintOutcome(outcome: PrintOutcomeEvent): void
-  setLink(state: LinkState): void
+  setLink(state: LinkStatus): void
   tick(): void
   /** Called for each new call (and recall) once, in order. */
   onCall(listener: CallListener): () => void
@@ -44,7 +38,7 @@ export interface HallStore {
 
 export function createHallStore(clock: () => number = Date.now): HallStore {
   const snapshot = signal<HallSnapshot | null>(null)
-  const link = signal<LinkState>('connecting')
+  const link = signal<LinkStatus>('connecting')
   const principal = signal<PrincipalView | null>(null)
   const printOutcomes = signal<PrintOutcomeEvent[]>([])
   let offset = 0
@@ -75,7 +69,7 @@ export function createHallStore(clock: () => number = Date.now): HallStore {
     }
   }
 
-  return {
+  const store: HallStore = {
     snapshot,
     link,
     principal,
@@ -96,19 +90,21 @@ export function createHallStore(clock: () => number = Date.now): HallStore {
       announce(calls.filter((c) => c.at > lastCallAt && next.at - c.at <= MISSED_CALL_MS))
       for (const call of calls) seen.add(callKey(call))
     },
-    receiveDelta(delta) {
-      const current = snapshot.peek()
-      if (current === null) return 'gap'
-      const result = applyDelta(current, delta)
-      if (result.kind !== 'applied') return result.kind
+    receiveApplied(state, delta) {
       batch(() => {
         observeClock(delta.at, false)
-        snapshot.value = result.state
+        snapshot.value = state
       })
       const calls: CallView[] = []
       for (const change of delta.changes) if (change.kind === 'call') calls.push(change.call)
       announce(calls)
-      return 'applied'
+    },
+    follow(follower) {
+      if (follower.state) store.receiveSnapshot(follower.state)
+      return follower.subscribe((update: FollowerUpdate) => {
+        if (update.kind === 'snapshot') store.receiveSnapshot(update.state)
+        else store.receiveApplied(update.state, update.delta)
+      })
     },
     receivePrintOutcome(outcome) {
       printOutcomes.value = [outcome, ...printOutcomes.peek()].slice(0, KEEP_OUTCOMES)
@@ -124,4 +120,5 @@ export function createHallStore(clock: () => number = Date.now): HallStore {
       return () => listeners.delete(listener)
     },
   }
+  return store
 }

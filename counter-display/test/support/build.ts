@@ -22,6 +22,8 @@ export function ensureBuilt(): void {
   const inputs = ['src', 'index.html', 'display.html', 'window.html', 'counter.html', 'pad.html', 'wall.html']
     .map((name) => join(PACKAGE, name))
     .concat(join(PACKAGE, 'vite.config.ts'))
+    // The shared packages are bundled in too.
+    .concat(['protocol', 'client', 'domain'].map((name) => join(PACKAGE, '../hall-server', name, 'src')))
   const sources = Math.max(...inputs.filter(existsSync).map(newest))
   const built = existsSync(join(dist, 'display.html')) ? statSync(join(dist, 'display.html')).mtimeMs : 0
   if (built >= sources) return

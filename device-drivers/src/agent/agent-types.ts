@@ -1,11 +1,5 @@
-import type {
-  AttachedDeviceHealth,
-  ClientToServerEvents,
-  HallSnapshot,
-  PrintResult,
-  ServerToClientEvents,
-} from '@hall/protocol'
-import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client'
+import type { HallSocket, SocketFactory } from '@hall/client'
+import type { AttachedDeviceHealth, HallSnapshot, PrintResult } from '@hall/protocol'
 import type { PaperWidth } from '../codecs/escpos/constants.js'
 import type { Logger } from '../logger.js'
 import type { AgentDevices } from './attached-health.js'
@@ -13,8 +7,8 @@ import type { OutgoingKind } from './outbox.js'
 
 /** The agent's options, health and events (agent.ts has the agent itself). */
 
-export type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>
-export type SocketFactory = (url: string, options: Partial<ManagerOptions & SocketOptions>) => AgentSocket
+export type AgentSocket = HallSocket
+export type { SocketFactory }
 
 export interface AgentOptions {
   /** The hall server, e.g. `http://192.168.1.10:8080`. */

@@ -10,20 +10,19 @@
  *   buffered while disconnected); so does the answer to every print job.
  * - A window-bound terminal follows the hall state (snapshot, deltas, resync on a gap) and drives
  *   its LED screen and evaluator box (WindowDriver).
- * - Reconnects by itself. socket.io-client retries lost connections, but not after the server
- *   closed the socket or refused the handshake; the agent retries those with its own backoff.
+ * - The link and the follower are @hall/client's, as on the screens: it reconnects by itself
+ *   whatever way the server went away; the agent only logs and counts.
  */
 
 import { EventEmitter } from 'node:events'
-import { type Ack, createApiClient, type HallSnapshot } from '@hall/protocol'
-import { io } from 'socket.io-client'
-import { backoffDelay } from '../devices/device.js'
+import { connectHall, followHall, type HallLink, hallApi, type LinkChange } from '@hall/client'
+import type { Ack, HallSnapshot } from '@hall/protocol'
 import { type Logger, silentLogger } from '../logger.js'
 import { type AgentDevices, attachedHealth } from './attached-health.js'
 import { cardLogFields, cardPayload } from './card-payload.js'
-import { HallFollower } from './hall-follower.js'
 import { Outbox, type OutgoingEvent } from './outbox.js'
 import { printJob } from './print-jobs.js'
+import { WindowBinding } from './window-binding.js'
 import { ratingPayload } from './window-outputs.js'
 
 export type {
@@ -35,14 +34,7 @@ export type {
   SocketFactory,
 } from './agent-types.js'
 
-import type {
-  AgentEvents,
-  AgentHealth,
-  AgentOptions,
-  AgentSocket,
-  AgentStatus,
-  SocketFactory,
-} from './agent-types.js'
+import type { AgentEvents, AgentHealth, AgentOptions, AgentStatus } from './agent-types.js'
 
 export const AGENT_VERSION = '0.1.0'
 
@@ -53,13 +45,11 @@ export class Agent extends EventEmitter<AgentEvents> {
   private readonly log: Logger
   private readonly clock: () => number
   private readonly outbox: Outbox
-  private readonly follower: HallFollower | null
-  private socket: AgentSocket | null = null
+  private readonly window: WindowBinding | null
+  private link: HallLink | null = null
   private status_: AgentStatus = 'idle'
   private heartbeatTimer: NodeJS.Timeout | null = null
   private beatTimer: NodeJS.Timeout | null = null
-  private reconnectTimer: NodeJS.Timeout | null = null
-  private attempt = 0
   private lastBeat = ''
   private printing: Promise<void> = Promise.resolve()
   private readonly recentJobs: string[] = []
@@ -88,18 +78,18 @@ export class Agent extends EventEmitter<AgentEvents> {
       },
     })
     const { led, evaluator } = options.devices
-    this.follower =
+    this.window =
       led || evaluator
-        ? new HallFollower({
+        ? new WindowBinding({
             led: led ?? null,
             evaluator: evaluator ?? null,
             logger: this.log.child('window'),
             clock: this.clock,
-            resync: () => this.resync(),
             whoAmI: () =>
-              createApiClient({
+              hallApi({
                 baseUrl: options.serverUrl,
                 token: () => options.token,
+                timeoutMs: 10_000,
                 ...(options.fetch ? { fetch: options.fetch } : {}),
               })('whoAmI'),
             onState: (state) => this.emit('state', state),
@@ -112,16 +102,16 @@ export class Agent extends EventEmitter<AgentEvents> {
   }
 
   get connected(): boolean {
-    return this.socket?.connected ?? false
+    return this.link?.connected ?? false
   }
 
   /** The window this terminal serves, once known (from whoAmI and the hall's device list). */
   get windowId(): string | null {
-    return this.follower?.windowId ?? null
+    return this.window?.windowId ?? null
   }
 
   get state(): HallSnapshot | null {
-    return this.follower?.state ?? null
+    return this.window?.state ?? null
   }
 
   health(): AgentHealth {
@@ -129,7 +119,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       status: this.status_,
       serverUrl: this.o.serverUrl,
       terminal: this.o.terminal ?? null,
-      deviceId: this.follower?.deviceId ?? null,
+      deviceId: this.window?.deviceId ?? null,
       windowId: this.windowId,
       connectedAt: this.stats.connectedAt,
       reconnects: this.stats.reconnects,
@@ -145,29 +135,33 @@ export class Agent extends EventEmitter<AgentEvents> {
     this.status_ = 'connecting'
     this.wireDevices()
     await Promise.all(this.deviceList().map((d) => d.start()))
-    const socket = (this.o.connect ?? (io as unknown as SocketFactory))(this.o.serverUrl, {
-      auth: { token: this.o.token },
-      transports: ['websocket'],
-      autoConnect: false,
-      reconnectionDelay: this.o.reconnect?.initialDelayMs ?? 1000,
-      reconnectionDelayMax: this.o.reconnect?.maxDelayMs ?? 15_000,
-      randomizationFactor: 0.3,
-      timeout: 10_000,
-      forceNew: true,
+    const maxDelayMs = this.o.reconnect?.maxDelayMs ?? 15_000
+    const link = connectHall({
+      url: this.o.serverUrl,
+      token: this.o.token,
+      reconnect: {
+        initialDelayMs: this.o.reconnect?.initialDelayMs ?? 1000,
+        maxDelayMs,
+        unauthorizedDelayMs: maxDelayMs,
+      },
+      timeoutMs: 10_000,
+      ackTimeoutMs: this.o.ackTimeoutMs,
+      ...(this.o.connect ? { io: this.o.connect } : {}),
+      onChange: (change) => this.onLinkChange(change),
     })
-    this.socket = socket
-    socket.on('connect', () => this.onConnect())
-    socket.on('disconnect', (reason) => this.onDisconnect(reason))
-    socket.on('connect_error', (err) => this.onConnectError(err))
-    socket.on('snapshot', (snapshot) => this.follower?.snapshot(snapshot))
-    socket.on('delta', (delta) => this.follower?.delta(delta))
-    socket.on('print', (job) => this.onPrint(job))
+    this.link = link
+    this.window?.follow(
+      followHall(link, {
+        onResyncFailed: (error) =>
+          this.log.warn('resync got no answer; waiting for the next delta', { error }),
+      }),
+    )
+    link.socket.on('print', (job) => this.onPrint(job))
     this.heartbeatTimer = setInterval(() => {
       this.beat(true)
-      this.follower?.driver.reconcile()
+      this.window?.driver.reconcile()
     }, this.o.heartbeatIntervalMs)
     this.log.info('agent starting', { server: this.o.serverUrl, terminal: this.o.terminal ?? null })
-    socket.connect()
   }
 
   /** Stops cleanly: finishes the print in progress, sends what it can, closes every device. */
@@ -177,16 +171,14 @@ export class Agent extends EventEmitter<AgentEvents> {
       return
     }
     this.status_ = 'stopped'
-    for (const timer of [this.heartbeatTimer, this.beatTimer, this.reconnectTimer])
-      if (timer) clearTimeout(timer)
+    for (const timer of [this.heartbeatTimer, this.beatTimer]) if (timer) clearTimeout(timer)
     await Promise.race([this.printing, sleep(5000)])
     await Promise.race([this.outbox.idle(), sleep(2000)])
     const left = this.outbox.close()
     if (left.length > 0)
       this.log.warn('stopping with undelivered events', { events: left.map((e) => e.item.event) })
-    await this.follower?.stop()
-    this.socket?.removeAllListeners()
-    this.socket?.disconnect()
+    await this.window?.stop()
+    this.link?.close()
     await Promise.all(this.deviceList().map((d) => d.stop().catch(() => {})))
     this.log.info('agent stopped', { ...this.counts })
   }
@@ -196,7 +188,7 @@ export class Agent extends EventEmitter<AgentEvents> {
     const attached = attachedHealth(this.devices)
     const json = JSON.stringify(attached)
     if (!force && json === this.lastBeat) return
-    const socket = this.socket
+    const socket = this.link?.socket
     if (!socket?.connected) return
     this.lastBeat = json
     socket
@@ -231,7 +223,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       this.send({ event: 'agent:scan', payload: { code } })
     })
     evaluator?.on('rating', (rating) => {
-      const caseId = this.follower?.driver.ratedOnBox() ?? null
+      const caseId = this.window?.driver.ratedOnBox() ?? null
       const payload = ratingPayload(rating.level, rating.reasons)
       this.log.info('button box rating', { level: payload.level, reasons: payload.reasons ?? [], caseId })
       this.send({ event: 'agent:rating', payload: caseId === null ? payload : { ...payload, caseId } })
@@ -243,7 +235,7 @@ export class Agent extends EventEmitter<AgentEvents> {
   }
 
   private emitWithAck(item: OutgoingEvent): Promise<Ack<null>> {
-    const socket = this.socket
+    const socket = this.link?.socket
     if (!socket?.connected) return Promise.reject(new Error('not connected'))
     return new Promise((resolve, reject) => {
       const done = (err: Error | null, ack: Ack<null>) => (err ? reject(err) : resolve(ack))
@@ -269,17 +261,23 @@ export class Agent extends EventEmitter<AgentEvents> {
     }, 100)
   }
 
+  private onLinkChange(change: LinkChange): void {
+    if (change.status === 'online') this.onConnect()
+    else if (change.status === 'unauthorized') this.onConnectError('UNAUTHORIZED')
+    else if (change.status === 'offline' && change.cause === 'disconnected') this.onDisconnect(change.reason)
+    else if (change.status === 'offline') this.onConnectError(change.message)
+  }
+
   private onConnect(): void {
     if (this.stats.everConnected) this.stats.reconnects++
     this.stats.everConnected = true
     this.stats.connectedAt = this.clock()
-    this.attempt = 0
     this.lastError = null
     this.status_ = 'connected'
     this.log.info('connected to the hall server', { reconnects: this.stats.reconnects })
     this.beat(true)
     this.outbox.setOnline(true)
-    void this.follower?.identify()
+    void this.window?.identify()
     this.emit('connected')
   }
 
@@ -291,40 +289,17 @@ export class Agent extends EventEmitter<AgentEvents> {
     this.lastError = `与大厅服务器断开（${reason}）`
     this.log.warn('disconnected from the hall server', { reason, waiting: this.outbox.size })
     this.emit('disconnected', reason)
-    if (!this.socket?.active) this.scheduleReconnect()
   }
 
-  private onConnectError(err: Error): void {
+  private onConnectError(error: string): void {
     if (this.status_ === 'stopped') return
     this.status_ = 'reconnecting'
-    const unauthorized = err.message === 'UNAUTHORIZED'
+    const unauthorized = error === 'UNAUTHORIZED'
     const message = unauthorized
       ? '设备令牌无效或已注销：请向管理员重新登记此设备（hallctl enroll），并更新配置中的 token'
-      : `连不上大厅服务器 ${this.o.serverUrl}（${err.message}）`
+      : `连不上大厅服务器 ${this.o.serverUrl}（${error}）`
     if (message !== this.lastError) this.log[unauthorized ? 'error' : 'warn'](message)
     this.lastError = message
-    if (!this.socket?.active) this.scheduleReconnect(unauthorized)
-  }
-
-  private scheduleReconnect(slow = false): void {
-    if (this.reconnectTimer || this.status_ === 'stopped') return
-    const initialDelayMs = this.o.reconnect?.initialDelayMs ?? 1000
-    const maxDelayMs = this.o.reconnect?.maxDelayMs ?? 15_000
-    const delay = slow
-      ? maxDelayMs
-      : backoffDelay({ initialDelayMs, maxDelayMs, factor: 2, jitter: 0.3 }, this.attempt++)
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null
-      if (this.status_ !== 'stopped' && !this.socket?.connected) this.socket?.connect()
-    }, delay)
-  }
-
-  private resync(): Promise<HallSnapshot | null> {
-    const socket = this.socket
-    if (!socket?.connected) return Promise.resolve(null)
-    return new Promise((resolve) =>
-      socket.timeout(this.o.ackTimeoutMs).emit('resync', (err, snapshot) => resolve(err ? null : snapshot)),
-    )
   }
 
   private onPrint(job: unknown): void {

@@ -21,7 +21,6 @@ export {
   resolveToken,
 } from './config.js'
 export { createAgentDevices, type DevicesFromConfigOptions } from './devices-from-config.js'
-export { HallFollower, type HallFollowerOptions } from './hall-follower.js'
 export {
   Outbox,
   type OutboxEntry,
@@ -49,6 +48,7 @@ export {
   type SimulatorControlOptions,
   startSimulatorControl,
 } from './simulator-control.js'
+export { WindowBinding, type WindowBindingOptions } from './window-binding.js'
 export { WindowDriver, type WindowDriverOptions } from './window-driver.js'
 export {
   caseAwaitingRating,

@@ -1,1 +1,3 @@
-export {}
+export * from './follower.js'
+export * from './http.js'
+export * from './link.js'

@@ -1,5 +1,5 @@
+import type { ApiClient } from '@hall/client'
 import type { KioskPromptKey } from '@hall/protocol'
-import type { ApiClient } from './api'
 
 /**
  * Spoken prompts: WAV files rendered by the hall server (`kioskPrompt`). An <audio> element cannot

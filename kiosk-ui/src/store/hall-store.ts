@@ -1,17 +1,10 @@
-import {
-  applyDelta,
-  type Delta,
-  type DeviceView,
-  type HallSnapshot,
-  type PrincipalView,
-  type QueueView,
-} from '@hall/protocol'
+import type { HallFollower, LinkStatus } from '@hall/client'
+import type { DeviceView, HallSnapshot, PrincipalView, QueueView } from '@hall/protocol'
 import { computed, signal } from '@preact/signals'
-import type { LinkStatus } from '../net/socket'
 
 /**
- * The kiosk's copy of the hall: the snapshot and deltas from the socket (folded with the contract's
- * own `applyDelta`), the link's status, and who this kiosk is. Everything the screens show about the
+ * The kiosk's copy of the hall as signals: the state kept by @hall/client's follower (snapshot,
+ * deltas, resyncs), the link's status, and who this kiosk is. Everything the screens show about the
  * hall is derived from here.
  */
 
@@ -53,13 +46,12 @@ export function createHallStore() {
     setSnapshot(next: HallSnapshot) {
       snapshot.value = next
     },
-    /** Folds a delta in; true when it does not follow the state held and a resync is needed. */
-    receiveDelta(delta: Delta): boolean {
-      const current = snapshot.value
-      if (!current) return true
-      const result = applyDelta(current, delta)
-      if (result.kind === 'applied') snapshot.value = result.state
-      return result.kind === 'gap'
+    /** Shows every state the follower holds from now on. */
+    follow(follower: HallFollower): () => void {
+      if (follower.state) snapshot.value = follower.state
+      return follower.subscribe((update) => {
+        snapshot.value = update.state
+      })
     },
     queue(id: string): QueueView | null {
       return snapshot.value?.queues.find((q) => q.id === id) ?? null

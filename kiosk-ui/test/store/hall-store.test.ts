@@ -1,23 +1,35 @@
+import { createFollower } from '@hall/client'
 import t from 'tap'
 import { createHallStore, printerState } from '../../src/store/hall-store.js'
 import { createPrintTracker, needsScreenCopy } from '../../src/store/print-tracker.js'
 import { queue, snapshot } from './fixtures.js'
 
-t.test('the hall copy folds deltas and asks for a resync on a gap', async (t) => {
+t.test('the hall copy shows what the shared follower holds, resync answers included', async (t) => {
   const hall = createHallStore()
-  t.ok(hall.receiveDelta({ seq: 2, prevSeq: 1, at: 0, changes: [] }), 'no snapshot yet: resync')
-  hall.setSnapshot(snapshot(1))
+  let resyncs = 0
+  const follower = createFollower({
+    resync: async () => {
+      resyncs++
+      return { ...snapshot(9), queues: [{ ...queue('public', '公共服务', 'B'), waiting: 7 }] }
+    },
+  })
+  follower.receiveSnapshot(snapshot(0))
+  hall.follow(follower)
+  t.equal(hall.snapshot.value?.seq, 0, 'the state already held shows at once')
+  follower.receiveSnapshot(snapshot(1))
   t.same(
     hall.queues.value.map((q) => q.id),
     ['market', 'public', 'agri'],
     'comprehensive windows first, local ones after',
   )
   const busier = { ...queue('public', '公共服务', 'B'), waiting: 4 }
-  t.notOk(hall.receiveDelta({ seq: 2, prevSeq: 1, at: 5, changes: [{ kind: 'queue', queue: busier }] }))
+  follower.receiveDelta({ seq: 2, prevSeq: 1, at: 5, changes: [{ kind: 'queue', queue: busier }] })
   t.equal(hall.queue('public')?.waiting, 4)
-  t.notOk(hall.receiveDelta({ seq: 2, prevSeq: 1, at: 5, changes: [] }), 'a stale delta is ignored')
-  t.ok(hall.receiveDelta({ seq: 9, prevSeq: 7, at: 5, changes: [] }), 'a gap')
-  t.equal(hall.snapshot.value?.seq, 2)
+  follower.receiveDelta({ seq: 9, prevSeq: 7, at: 5, changes: [] })
+  t.equal(resyncs, 1, 'a gap: the follower asks for the full state')
+  await Promise.resolve()
+  t.equal(hall.snapshot.value?.seq, 9)
+  t.equal(hall.queue('public')?.waiting, 7, 'and the kiosk shows its answer')
 })
 
 t.test('the terminal’s printer, as its agent reports it', async (t) => {

@@ -26,6 +26,11 @@ function sourcesTime(): number {
     newest(join(KIOSK_DIR, 'src')),
     newest(join(KIOSK_DIR, 'index.html')),
     newest(join(KIOSK_DIR, 'vite.config.ts')),
+    // The shared packages are bundled in too.
+    ...['protocol', 'client', 'domain']
+      .map((name) => join(KIOSK_DIR, '../hall-server', name, 'src'))
+      .filter(existsSync)
+      .map(newest),
   )
 }
 

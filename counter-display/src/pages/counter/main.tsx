@@ -1,6 +1,6 @@
+import { errorCode, errorText, hallApi } from '@hall/client'
 import { computed } from '@preact/signals'
 import { boot } from '../../app/boot'
-import { errorCode, errorText, hallApi } from '../../net/api'
 import { pageValue } from '../../net/device-token'
 import { createCaseForm } from '../../store/case-form'
 import { createConsoleStore } from '../../store/console-store'
@@ -14,12 +14,12 @@ import './work-area.css'
 boot('counter', (env) => {
   const session = createSessionStore({
     deviceApi: env.api,
-    staffApi: hallApi(() => session.token()),
+    staffApi: hallApi({ token: () => session.token() }),
     kept: pageValue('counter', 'session'),
     errorText,
     errorCode,
   })
-  const staffApi = hallApi(() => session.token())
+  const staffApi = hallApi({ token: () => session.token() })
   const desk = createConsoleStore({
     api: staffApi,
     windowId: () => session.session.peek()?.windowId ?? env.hall.principal.peek()?.windowId ?? null,

@@ -1,5 +1,5 @@
+import { errorCode, errorText } from '@hall/client'
 import { boot } from '../../app/boot'
-import { errorCode, errorText } from '../../net/api'
 import { createPadFlow } from '../../store/pad-flow'
 import { PadContext } from './pad-context'
 import { PadPage } from './pad-page'

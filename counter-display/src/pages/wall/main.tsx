@@ -1,7 +1,7 @@
+import { errorCode, errorText, hallApi } from '@hall/client'
 import { computed } from '@preact/signals'
 import { boot } from '../../app/boot'
 import { exposeForTests } from '../../app/test-hooks'
-import { errorCode, errorText, hallApi } from '../../net/api'
 import { pageValue } from '../../net/device-token'
 import { createFollowUpActions } from '../../store/follow-up-actions'
 import { createLedgerExport, saveInBrowser } from '../../store/ledger-export'
@@ -14,7 +14,7 @@ import 'uplot/dist/uPlot.min.css'
 import './wall.css'
 
 boot('wall', (env) => {
-  const staffApi = hallApi(() => session.token())
+  const staffApi = hallApi({ token: () => session.token() })
   const session = createSessionStore({
     deviceApi: env.api,
     staffApi,
