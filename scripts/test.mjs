@@ -5,7 +5,14 @@ import { readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { ensureBuilt, ensureDebianPackages, ensureNpmPackages, root } from './setup.mjs'
 
-const WORKSPACES = ['hall-server/protocol', 'hall-server', 'device-drivers', 'kiosk-ui', 'counter-display']
+const WORKSPACES = [
+  'hall-server/protocol',
+  'hall-server/domain',
+  'hall-server',
+  'device-drivers',
+  'kiosk-ui',
+  'counter-display',
+]
 
 function testFiles(dir) {
   const out = []

@@ -1,5 +1,5 @@
+import { type DomainEvent, type LoggedEvent, TREND_EVENT_TYPES } from '@hall/domain'
 import type { CaseView, FollowUpView, MissingMaterial } from '@hall/protocol'
-import { type DomainEvent, type LoggedEvent, TREND_EVENT_TYPES } from '../domain/index.js'
 import type { Db } from './db.js'
 
 /** Reads of the report tables: finished cases, follow-ups, and a day's figures. */

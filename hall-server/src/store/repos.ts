@@ -1,5 +1,5 @@
+import type { DomainEvent, HallState } from '@hall/domain'
 import type { AuditEntry, DeviceRole, StaffRole } from '@hall/protocol'
-import type { DomainEvent, HallState } from '../domain/index.js'
 import type { Db } from './db.js'
 
 /** Reads and the few writes that are not commands of the hall (enrolment, secrets, sessions). */

@@ -1,5 +1,5 @@
 import t from 'tap'
-import type { Command } from '../../src/domain/index.js'
+import type { Command } from '../src/index.js'
 import { MONDAY_9AM, newEngine } from './fixture.js'
 
 const issue = (queueId: string, priority: 'normal' | 'elderly' = 'normal'): Command => ({

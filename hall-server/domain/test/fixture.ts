@@ -1,10 +1,4 @@
-import {
-  type AlarmPolicy,
-  createCalendar,
-  type DomainConfig,
-  emptyState,
-  HallEngine,
-} from '../../src/domain/index.js'
+import { type AlarmPolicy, createCalendar, type DomainConfig, emptyState, HallEngine } from '../src/index.js'
 
 /** A small hall for domain tests: the 4+X queues, three windows, four staff, open all day. */
 export const testConfig: DomainConfig = {
