@@ -1,6 +1,6 @@
+import { waitingForWindow } from '@hall/domain'
 import { type HallSnapshot, PRIORITY_LABELS, type WindowView } from '@hall/protocol'
 import { durationLabel, hallTime } from '../../lib/format'
-import { waitingForWindow } from '../../lib/waiting'
 import { useHall } from '../../store/context'
 
 const SHOW = 60
