@@ -35,7 +35,7 @@ export type CallingWindow = Pick<WindowConfig, 'id' | 'queueIds'>
 /** The part of the priority policy the rule uses; the snapshot carries it as `hall.callingRule`. */
 export type CallingRule = Pick<PriorityPolicy, 'maxConsecutivePriority' | 'preferenceMinutes'>
 
-/** The configuration's defaults (hall-server config schema): 2 priority calls in a row, no preference. */
+/** 2 priority calls in a row, no queue preference: the hall configuration's defaults, and the screens'. */
 export const DEFAULT_CALLING_RULE: CallingRule = { maxConsecutivePriority: 2, preferenceMinutes: 0 }
 
 export interface NextCall {
