@@ -191,7 +191,7 @@ export function callOrder<T extends WaitingTicket>(
     if (!pick) break
     const ticket = byId[pick.ticketId] as T
     index.remove(ticket)
-    // As evolve does on TicketCalled: a priority call lengthens the streak, a normal one ends it.
+    // As evolve does on ticket.called: a priority call lengthens the streak, a normal one ends it.
     state.priorityStreak = pick.byPolicy === 'priority' ? state.priorityStreak + 1 : 0
     out.push({ ticket, byPolicy: pick.byPolicy })
   }
