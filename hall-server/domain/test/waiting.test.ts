@@ -13,7 +13,7 @@ import {
   waitingForWindow,
   windowView,
 } from '../src/index.js'
-import { MONDAY_9AM, newEngine, testAlarms, testConfig } from './fixture.js'
+import { issue, MONDAY_9AM, newEngine, testAlarms, testConfig } from './fixture.js'
 
 /**
  * The clerk console's waiting list ("next to be called") against the server's real calls: a random
@@ -70,16 +70,7 @@ function commandOf(engine: HallEngine, s: Step): Command | null {
   const win = (i: number) => windows[i] as string
   switch (s.kind) {
     case 'issue':
-      return {
-        type: 'issueTicket',
-        queueId: queues[s.queue] as string,
-        priority: s.priority ? 'elderly' : 'normal',
-        source: 'kiosk',
-        applicant: null,
-        appointmentId: null,
-        serviceItemId: null,
-        ignoreHours: false,
-      }
+      return issue(queues[s.queue] as string, s.priority ? 'elderly' : 'normal')
     case 'callNext':
     case 'skip':
     case 'complete':
@@ -187,19 +178,9 @@ t.test('tickets of the same millisecond keep their order across a restore', asyn
   const run = (cmd: Command) => t.equal(engine.execute(cmd, now).refusal, null, cmd.type)
   run({ type: 'signIn', windowId: '3', staffNo: 'S03' })
   run({ type: 'signIn', windowId: '2', staffNo: 'S02' })
-  const issue = (queueId: string): Command => ({
-    type: 'issueTicket',
-    queueId,
-    priority: 'elderly',
-    source: 'kiosk',
-    applicant: null,
-    appointmentId: null,
-    serviceItemId: null,
-    ignoreHours: false,
-  })
-  run(issue('market'))
+  run(issue('market', 'elderly'))
   run({ type: 'callNext', windowId: '3' })
-  run(issue('relief'))
+  run(issue('relief', 'elderly'))
   run({ type: 'transfer', windowId: '3', toQueueId: 'relief', toWindowId: null })
   const restored = new HallEngine(structuredClone(engine.state), {
     config: testConfig,
