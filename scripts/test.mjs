@@ -8,6 +8,7 @@ import { ensureBuilt, ensureDebianPackages, ensureNpmPackages, root } from './se
 const WORKSPACES = [
   'hall-server/protocol',
   'hall-server/client',
+  'hall-server/domain',
   'hall-server',
   'device-drivers',
   'kiosk-ui',

@@ -1,9 +1,8 @@
+import type { Ticket } from '@hall/domain'
+import { WaitingIndex, waitingForWindow } from '@hall/domain'
 import type { TicketView } from '@hall/protocol'
 import fc from 'fast-check'
 import t from 'tap'
-import type { Ticket } from '../../hall-server/src/domain/types.js'
-import { WaitingIndex } from '../../hall-server/src/domain/waiting.js'
-import { waitingForWindow } from '../src/lib/waiting.js'
 import { snapshot, T0, ticket, window } from './support/fixtures.js'
 
 /** The console's waiting list must be the order the server's "call next" would take. */

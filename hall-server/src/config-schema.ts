@@ -1,3 +1,4 @@
+import { DEFAULT_CALLING_RULE } from '@hall/domain'
 import { DEVICE_ROLES } from '@hall/protocol'
 import { type Static, Type } from 'typebox'
 
@@ -87,8 +88,16 @@ export const HallConfigSchema = Type.Object({
   priority: Type.Object(
     {
       elderlyAge: Type.Integer({ minimum: 50, maximum: 100, default: 70 }),
-      maxConsecutivePriority: Type.Integer({ minimum: 1, maximum: 20, default: 2 }),
-      preferenceMinutes: Type.Integer({ minimum: 0, maximum: 240, default: 0 }),
+      maxConsecutivePriority: Type.Integer({
+        minimum: 1,
+        maximum: 20,
+        default: DEFAULT_CALLING_RULE.maxConsecutivePriority,
+      }),
+      preferenceMinutes: Type.Integer({
+        minimum: 0,
+        maximum: 240,
+        default: DEFAULT_CALLING_RULE.preferenceMinutes,
+      }),
     },
     { default: {} },
   ),

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import type { AlarmPolicy, DomainConfig } from '@hall/domain'
+import { parseClock } from '@hall/domain'
 import { WINDOW_BOUND_ROLES } from '@hall/protocol'
 import { Value } from 'typebox/value'
 import { type HallConfig, HallConfigSchema } from './config-schema.js'
-import type { AlarmPolicy } from './domain/alarms.js'
-import { parseClock } from './domain/calendar.js'
-import type { DomainConfig } from './domain/types.js'
 
 export type { DeviceConfig, HallConfig } from './config-schema.js'
 

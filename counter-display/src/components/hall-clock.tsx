@@ -1,4 +1,4 @@
-import { hallDate, hallTime } from '../lib/format'
+import { hallDate, hallTime } from '@hall/domain'
 import { useHall } from '../store/context'
 
 /** The hall's date and time, from the server's clock as estimated here. */

@@ -1,40 +1,7 @@
 /**
- * How times, durations and people are written on the screens. Times are the hall's local time
- * (its configured UTC offset), not the browser's time zone, so a screen with a wrong zone still
- * shows the hall clock.
+ * How durations, shares and people are written on the screens. Hall times and dates come from
+ * @hall/domain (hallTime, hallDate, hallDateTime), the same functions the kiosk and the server use.
  */
-
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const
-
-const pad2 = (n: number) => String(n).padStart(2, '0')
-
-function shifted(ms: number, offsetMinutes: number): Date {
-  return new Date(ms + offsetMinutes * 60_000)
-}
-
-/** 2026年11月23日 星期一 */
-export function hallDate(ms: number, offsetMinutes: number): string {
-  const d = shifted(ms, offsetMinutes)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${WEEKDAYS[d.getUTCDay()]}`
-}
-
-/** 09:05:03, or 09:05 without seconds. */
-export function hallTime(ms: number, offsetMinutes: number, seconds = true): string {
-  const d = shifted(ms, offsetMinutes)
-  const hm = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`
-  return seconds ? `${hm}:${pad2(d.getUTCSeconds())}` : hm
-}
-
-/** 11月30日 17:00 */
-export function hallDateTime(ms: number, offsetMinutes: number): string {
-  const d = shifted(ms, offsetMinutes)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hallTime(ms, offsetMinutes, false)}`
-}
-
-/** The hour of the day (0-23) in the hall. */
-export function hallHour(ms: number, offsetMinutes: number): number {
-  return shifted(ms, offsetMinutes).getUTCHours()
-}
 
 /** A wait or service time for people: 不足1分钟, 12分钟, 1小时5分钟; null when there is none. */
 export function durationLabel(seconds: number | null | undefined): string {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
+import { businessDate, emptyState, isWaiting } from '@hall/domain'
 import {
   type AppointmentView,
   type DeviceRole,
@@ -11,7 +12,6 @@ import {
 } from '@hall/protocol'
 import { DEMO_CATALOG_FILE, parseCatalog, queueRoutingFromConfig } from '../catalog/index.js'
 import { type HallConfig, loadConfig, type Paths, parseConfig } from '../config.js'
-import { businessDate, emptyState, isWaiting } from '../domain/index.js'
 import { restoreState } from '../hall/boot.js'
 import { hashPin, hashToken, loadOrCreateKey, newToken, Sealer } from '../security/secrets.js'
 import { insertAppointment, newAppointmentCode } from '../store/appointments.js'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import type { Applicant } from '@hall/domain'
 import { ageOn, type CardReadView, type IdCardPayload, maskIdNumber, maskName } from '@hall/protocol'
-import type { Applicant } from '../domain/index.js'
 import type { Sealer } from '../security/secrets.js'
 import type { Write } from '../store/journal.js'
 

@@ -1,14 +1,7 @@
 import { mkdir } from 'node:fs/promises'
+import { businessDate, createCalendar, createHall, emptyState, evolve, type HallState } from '@hall/domain'
 import { ServiceCatalog } from '../catalog/index.js'
 import { alarmPolicy, domainConfig, type HallConfig, type Paths } from '../config.js'
-import {
-  businessDate,
-  createCalendar,
-  createHall,
-  emptyState,
-  evolve,
-  type HallState,
-} from '../domain/index.js'
 import { loadOrCreateKey, Sealer } from '../security/secrets.js'
 import { Db } from '../store/db.js'
 import { type EventCodec, eventCodec } from '../store/event-codec.js'

@@ -1,6 +1,6 @@
+import type { StaffConfig } from '@hall/domain'
+import { staffCard } from '@hall/domain'
 import type { Access, DeviceRole, PrincipalView, Session, StaffRole } from '@hall/protocol'
-import type { StaffConfig } from '../domain/index.js'
-import { staffCard } from '../domain/index.js'
 import { hashPin, hashToken, newToken, verifyPin } from '../security/secrets.js'
 import type { Db } from '../store/db.js'
 import {

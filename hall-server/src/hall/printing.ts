@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import type { Case, DomainConfig } from '@hall/domain'
+import { formatLocal } from '@hall/domain'
 import {
   CASE_TYPE_LABELS,
   PRIORITY_LABELS,
@@ -7,8 +9,6 @@ import {
   type PrintResult,
   type TicketView,
 } from '@hall/protocol'
-import type { Case, DomainConfig } from '../domain/index.js'
-import { formatLocal } from '../domain/index.js'
 import type { Db } from '../store/db.js'
 import { finishPrintJob, recordPrintJob } from '../store/repos.js'
 

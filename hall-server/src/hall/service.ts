@@ -1,4 +1,3 @@
-import type { Change, Delta, DeviceView, ErrorCode, HallSnapshot } from '@hall/protocol'
 import {
   alarmView,
   type Command,
@@ -16,7 +15,8 @@ import {
   queueView,
   ticketView,
   windowView,
-} from '../domain/index.js'
+} from '@hall/domain'
+import type { Change, Delta, DeviceView, ErrorCode, HallSnapshot } from '@hall/protocol'
 import type { Db } from '../store/db.js'
 import type { EventCodec } from '../store/event-codec.js'
 import { Journal, type Write } from '../store/journal.js'

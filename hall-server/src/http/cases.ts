@@ -1,5 +1,5 @@
+import { type Case, caseView, type Effect, followUpView, type ServiceRef } from '@hall/domain'
 import type { CaseView, FollowUpView, ServiceGuide } from '@hall/protocol'
-import { type Case, caseView, type Effect, followUpView, type ServiceRef } from '../domain/index.js'
 import type { Hall } from '../hall/boot.js'
 import { caseJob } from '../hall/printing.js'
 import { CommandRefused } from '../hall/service.js'

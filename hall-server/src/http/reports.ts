@@ -1,4 +1,4 @@
-import { waitingTrend } from '../domain/index.js'
+import { waitingTrend } from '@hall/domain'
 import { CommandRefused } from '../hall/service.js'
 import { caseLedgerCsv, ledgerNames, ledgerRangeProblem } from '../store/case-ledger.js'
 import { todaysWaitingEvents } from '../store/reports.js'

@@ -1,5 +1,5 @@
+import { estimateWaitMinutes, type HallEngine, queueView, type Ticket, ticketView } from '@hall/domain'
 import type { IssuedTicket, PriorityClass, TicketSource, TicketView } from '@hall/protocol'
-import { estimateWaitMinutes, type HallEngine, queueView, type Ticket, ticketView } from '../domain/index.js'
 import type { Hall } from '../hall/boot.js'
 import type { Principal } from '../hall/identity.js'
 import { ticketJob } from '../hall/printing.js'

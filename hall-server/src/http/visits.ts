@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { businessDate } from '@hall/domain'
 import { maskIdNumber, maskName } from '@hall/protocol'
-import { businessDate } from '../domain/index.js'
 import { AudioUnavailable } from '../hall/audio.js'
 import { CommandRefused } from '../hall/service.js'
 import {

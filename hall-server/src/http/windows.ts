@@ -1,5 +1,5 @@
+import { type Command, type Effect, ticketView, windowView } from '@hall/domain'
 import type { CallView, WindowView } from '@hall/protocol'
-import { type Command, type Effect, ticketView, windowView } from '../domain/index.js'
 import type { Hall } from '../hall/boot.js'
 import type { Principal } from '../hall/identity.js'
 import { type Answer, CommandRefused, type Executed } from '../hall/service.js'

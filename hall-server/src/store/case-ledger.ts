@@ -1,3 +1,4 @@
+import { addDays, formatLocal } from '@hall/domain'
 import {
   CASE_OUTCOME_LABELS,
   CASE_TYPE_LABELS,
@@ -12,7 +13,6 @@ import {
   type RatingReason,
 } from '@hall/protocol'
 import { formatRecord } from '../catalog/delimited.js'
-import { addDays, formatLocal } from '../domain/index.js'
 import type { Db } from './db.js'
 
 /**

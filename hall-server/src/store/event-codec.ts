@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../domain/index.js'
+import type { DomainEvent } from '@hall/domain'
 
 /**
  * How events live in the log. Each stored event carries the version of its type's shape (`v`); on

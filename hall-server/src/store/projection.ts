@@ -1,5 +1,5 @@
+import type { Case, DomainEvent, Effect, FollowUp, Ticket } from '@hall/domain'
 import type { RatingView } from '@hall/protocol'
-import type { Case, DomainEvent, Effect, FollowUp, Ticket } from '../domain/index.js'
 import { type EventCodec, eventCodec } from './event-codec.js'
 import type { Write } from './journal.js'
 

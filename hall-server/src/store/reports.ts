@@ -1,5 +1,5 @@
+import { type LoggedEvent, TREND_EVENT_TYPES } from '@hall/domain'
 import type { CaseView, FollowUpView, MissingMaterial } from '@hall/protocol'
-import { type LoggedEvent, TREND_EVENT_TYPES } from '../domain/index.js'
 import type { Db } from './db.js'
 import { type EventCodec, eventCodec, type StoredEvent } from './event-codec.js'
 

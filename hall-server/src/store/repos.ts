@@ -1,5 +1,5 @@
+import type { DomainEvent, HallState } from '@hall/domain'
 import type { AuditEntry, DeviceRole, StaffRole } from '@hall/protocol'
-import type { DomainEvent, HallState } from '../domain/index.js'
 import type { Db } from './db.js'
 import { type EventCodec, eventCodec, SNAPSHOT_VERSION, type StoredEvent } from './event-codec.js'
 

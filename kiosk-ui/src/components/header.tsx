@@ -1,4 +1,4 @@
-import { formatClock, formatDay } from '../logic/format'
+import { hallDate, hallTime } from '@hall/domain'
 import { useStores } from '../store/context'
 import { useNow } from './use-now'
 
@@ -21,8 +21,8 @@ export function Header() {
       </div>
       <div class="top-right">
         <div class="clock">
-          <div class="clock-time">{formatClock(now, offset)}</div>
-          <div class="clock-day">{formatDay(now, offset)}</div>
+          <div class="clock-time">{hallTime(now, offset, false)}</div>
+          <div class="clock-day">{hallDate(now, offset)}</div>
         </div>
         <button
           type="button"

@@ -1,5 +1,5 @@
+import { dateLabel, hallDateTime } from '@hall/domain'
 import { CASE_TYPE_LABELS, type CaseView } from '@hall/protocol'
-import { formatDate, formatDateTime } from './format'
 
 /**
  * A case explained in plain words for the citizen at the kiosk (淄川区镇村便民服务标准化管理办法
@@ -43,7 +43,7 @@ export function explainCase(c: CaseView, utcOffsetMinutes = 480): CaseExplanatio
           title: '已办结',
           tone: 'done',
           lines: [
-            `您的${typeLabel || '申请'}已于 ${formatDateTime(c.completedAt, utcOffsetMinutes)} 办结，请凭受理凭证到窗口领取结果。`,
+            `您的${typeLabel || '申请'}已于 ${hallDateTime(c.completedAt, utcOffsetMinutes, { year: true })} 办结，请凭受理凭证到窗口领取结果。`,
           ],
           missing: [],
         }
@@ -51,7 +51,7 @@ export function explainCase(c: CaseView, utcOffsetMinutes = 480): CaseExplanatio
       const lines = [`您的申请材料齐全，已经受理${typeLabel ? `（${typeLabel}）` : ''}。`]
       if (c.caseType === 'reported') lines.push('需要报上级部门审批，审批结果出来后会通知您。')
       if (c.caseType === 'returned') lines.push('此件已退回，请按工作人员的说明办理。')
-      if (c.promiseDeadline) lines.push(`承诺在 ${formatDate(c.promiseDeadline)} 前办结。`)
+      if (c.promiseDeadline) lines.push(`承诺在 ${dateLabel(c.promiseDeadline)} 前办结。`)
       lines.push('办结后请凭受理凭证领取结果。')
       return { title: '已受理', tone: 'progress', lines, missing: [] }
     }
@@ -62,7 +62,7 @@ export function explainCase(c: CaseView, utcOffsetMinutes = 480): CaseExplanatio
         lines: [
           '您的申请材料还不齐全，请补齐下面的材料后再来窗口办理。',
           c.supplementDeadline
-            ? `请在 ${formatDate(c.supplementDeadline)} 前补齐。`
+            ? `请在 ${dateLabel(c.supplementDeadline)} 前补齐。`
             : '补齐期限以《补齐补正通知书》上写明的日期为准。',
         ],
         missing: c.missingMaterials.map((m) => ({ name: m.name, note: m.note })),

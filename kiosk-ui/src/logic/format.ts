@@ -1,42 +1,8 @@
 /**
- * How the kiosk writes times, dates, waits and counts. Times are shown in the hall's own time
- * zone (HallInfo.utcOffsetMinutes), never the browser's, so a misconfigured PC clock zone cannot
- * print a wrong hour on the screen.
+ * How the kiosk writes waits, counts and time limits. Hall times and dates (in the hall's own time
+ * zone, never the PC's) come from @hall/domain: hallTime, hallDate, hallDateTime, dateLabel.
  */
 import { type DayUnit, dayLimitText } from '@hall/protocol'
-
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
-function local(ms: number, utcOffsetMinutes: number): Date {
-  return new Date(ms + utcOffsetMinutes * 60_000)
-}
-
-/** `09:05` */
-export function formatClock(ms: number, utcOffsetMinutes: number): string {
-  const d = local(ms, utcOffsetMinutes)
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
-
-/** `2026年11月23日 星期一` */
-export function formatDay(ms: number, utcOffsetMinutes: number): string {
-  const d = local(ms, utcOffsetMinutes)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${WEEKDAYS[d.getUTCDay()]}`
-}
-
-/** `2026年11月23日 09:05` */
-export function formatDateTime(ms: number, utcOffsetMinutes: number): string {
-  const d = local(ms, utcOffsetMinutes)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${formatClock(ms, utcOffsetMinutes)}`
-}
-
-/** A business date `2026-11-30` as `2026年11月30日`; anything else is returned as it is. */
-export function formatDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (!m) return date
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`
-}
 
 export function formatWait(minutes: number | null): string {
   if (minutes === null) return '暂时无法估计'

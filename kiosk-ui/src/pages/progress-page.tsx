@@ -1,3 +1,4 @@
+import { hallDateTime } from '@hall/domain'
 import type { CaseView } from '@hall/protocol'
 import { BigButton } from '../components/big-button'
 import { CardGreeting } from '../components/card-greeting'
@@ -5,7 +6,6 @@ import { BusyNote, ErrorBox } from '../components/error-box'
 import { CardIcon, ScanIcon } from '../components/icons'
 import { Keyboard } from '../components/keyboard'
 import { explainCase } from '../logic/case-explain'
-import { formatDateTime } from '../logic/format'
 import { isReceiptNo } from '../logic/scan-codes'
 import { applySearchKey } from '../logic/search-input'
 import { useStores } from '../store/context'
@@ -79,7 +79,7 @@ function CaseCard(props: { item: CaseView }) {
       <div class="case-meta">
         {c.receiptNo ? `受理编号 ${c.receiptNo} · ` : ''}
         {c.applicantName ? `办事人 ${c.applicantName} · ` : ''}
-        {formatDateTime(c.finishedAt ?? c.openedAt, offset)}
+        {hallDateTime(c.finishedAt ?? c.openedAt, offset, { year: true })}
       </div>
       {plain.lines.map((line) => (
         <p key={line}>{line}</p>

@@ -1,7 +1,8 @@
+import { hallDateTime } from '@hall/domain'
 import { PRIORITY_LABELS } from '@hall/protocol'
 import { PrintStatus } from '../components/print-status'
 import { QrCode } from '../components/qr-code'
-import { formatDateTime, formatPeopleAhead, formatWait } from '../logic/format'
+import { formatPeopleAhead, formatWait } from '../logic/format'
 import { useStores } from '../store/context'
 import { needsScreenCopy } from '../store/print-tracker'
 
@@ -47,7 +48,7 @@ export function TicketPage() {
             </div>
             <div>
               <dt>取号时间</dt>
-              <dd>{formatDateTime(ticket.issuedAt, offset)}</dd>
+              <dd>{hallDateTime(ticket.issuedAt, offset, { year: true })}</dd>
             </div>
             {ticket.applicantName ? (
               <div>

@@ -1,28 +1,9 @@
 import t from 'tap'
-import {
-  countdownLabel,
-  formatClock,
-  formatDate,
-  formatDateTime,
-  formatDay,
-  formatDays,
-  formatPeopleAhead,
-  formatWait,
-} from '../../src/logic/format.js'
+import { countdownLabel, formatDays, formatPeopleAhead, formatWait } from '../../src/logic/format.js'
 
-const MONDAY_9_05 = Date.parse('2026-11-23T09:05:00+08:00')
+// Hall times and dates are @hall/domain's (hall-server/domain/test/time.test.ts).
 
-t.test('times are written in the hall’s zone, whatever the PC’s zone', async (t) => {
-  t.equal(formatClock(MONDAY_9_05, 480), '09:05')
-  t.equal(formatClock(MONDAY_9_05, 0), '01:05')
-  t.equal(formatDay(MONDAY_9_05, 480), '2026年11月23日 星期一')
-  t.equal(formatDateTime(MONDAY_9_05, 480), '2026年11月23日 09:05')
-  t.equal(formatDay(Date.parse('2026-11-22T23:30:00+08:00'), 480), '2026年11月22日 星期日')
-})
-
-t.test('dates, waits, people ahead and time limits in plain words', async (t) => {
-  t.equal(formatDate('2026-11-30'), '2026年11月30日')
-  t.equal(formatDate('soon'), 'soon')
+t.test('waits, people ahead and time limits in plain words', async (t) => {
   t.equal(formatWait(null), '暂时无法估计')
   t.equal(formatWait(0), '很快就到')
   t.equal(formatWait(25), '约 25 分钟')

@@ -1,7 +1,7 @@
+import { waitingForWindow } from '@hall/domain'
 import { WINDOW_STATUS_LABELS, type WindowView } from '@hall/protocol'
 import { HallClock } from '../../components/hall-clock'
 import { StaffAvatar } from '../../components/staff-avatar'
-import { waitingForWindow } from '../../lib/waiting'
 import { useHall } from '../../store/context'
 import { useSession } from './counter-context'
 

@@ -1,3 +1,4 @@
+import { hallTime } from '@hall/domain'
 import {
   type HallSnapshot,
   PRIORITY_LABELS,
@@ -5,7 +6,7 @@ import {
   type TicketView,
   type WindowView,
 } from '@hall/protocol'
-import { durationLabel, hallTime } from '../../lib/format'
+import { durationLabel } from '../../lib/format'
 import { useHall } from '../../store/context'
 import { useSession } from './counter-context'
 

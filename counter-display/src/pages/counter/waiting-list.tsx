@@ -1,6 +1,6 @@
+import { hallTime, waitingForWindow } from '@hall/domain'
 import { type HallSnapshot, PRIORITY_LABELS, type WindowView } from '@hall/protocol'
-import { durationLabel, hallTime } from '../../lib/format'
-import { waitingForWindow } from '../../lib/waiting'
+import { durationLabel } from '../../lib/format'
 import { useHall } from '../../store/context'
 
 const SHOW = 60

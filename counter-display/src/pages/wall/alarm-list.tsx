@@ -1,5 +1,5 @@
+import { hallTime } from '@hall/domain'
 import { ALARM_LABELS, type HallSnapshot } from '@hall/protocol'
-import { hallTime } from '../../lib/format'
 import { Card } from './card'
 
 /** Active alarms (devices, printers, unstaffed or long-paused windows, overdue follow-ups). */

@@ -1,8 +1,8 @@
+import { hallTime, hourOfDay } from '@hall/domain'
 import type { HallSnapshot } from '@hall/protocol'
 import { useMemo } from 'preact/hooks'
 import uPlot from 'uplot'
 import { hourlySeries } from '../../lib/figures'
-import { hallHour, hallTime } from '../../lib/format'
 import { Card } from './card'
 import { UplotChart } from './uplot-chart'
 import { useWall } from './wall-context'
@@ -18,7 +18,7 @@ const QUEUE_COLORS = ['#b3261e', '#e08a00', '#1f7a3a', '#1d5fa8', '#7b3fa0', '#0
 export function HourlyChart({ snapshot, now }: { snapshot: HallSnapshot; now: number }) {
   const { hours, counts } = hourlySeries(
     snapshot.stats.issuedByHour,
-    hallHour(now, snapshot.hall.utcOffsetMinutes),
+    hourOfDay(now, snapshot.hall.utcOffsetMinutes),
   )
   const data = useMemo<uPlot.AlignedData>(() => [hours, counts], [hours.join(), counts.join()])
   return (

@@ -1,3 +1,4 @@
+import { hallDateTime } from '@hall/domain'
 import {
   FOLLOW_UP_STATUS_LABELS,
   type FollowUpView,
@@ -6,7 +7,7 @@ import {
   RATING_REASONS,
 } from '@hall/protocol'
 import { followUpsToShow, isOverdue, staffOfWindow } from '../../lib/figures'
-import { deadlineLabel, hallDateTime } from '../../lib/format'
+import { deadlineLabel } from '../../lib/format'
 import { Card } from './card'
 import { FollowUpActionsForm } from './follow-up-form'
 import { useWall } from './wall-context'

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { type DomainEvent, type LoggedEvent, waitingTrend } from '../../src/domain/index.js'
+import { type DomainEvent, type LoggedEvent, waitingTrend } from '../src/index.js'
 
 const MIN = 60_000
 const T0 = Date.parse('2026-11-23T09:00:00+08:00')

@@ -1,17 +1,5 @@
 import t from 'tap'
-import type { Command } from '../../src/domain/index.js'
-import { MONDAY_9AM, newEngine } from './fixture.js'
-
-const issue = (queueId: string, priority: 'normal' | 'elderly' = 'normal'): Command => ({
-  type: 'issueTicket',
-  queueId,
-  priority,
-  source: 'kiosk',
-  applicant: null,
-  appointmentId: null,
-  serviceItemId: null,
-  ignoreHours: false,
-})
+import { issue, MONDAY_9AM, newEngine } from './fixture.js'
 
 t.test('a ticket is issued, called, served as a case, rated', (t) => {
   const engine = newEngine()

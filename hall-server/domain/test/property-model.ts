@@ -1,4 +1,4 @@
 import { RATING_LEVELS } from '@hall/protocol'
 
-export * from '../../src/domain/index.js'
+export * from '../src/index.js'
 export const RATING_LEVELS_FOR_TESTS = RATING_LEVELS

@@ -1,9 +1,9 @@
 import { BAD_RATINGS, type DayUnit } from '@hall/protocol'
-import { addDays, businessDate } from './calendar.js'
 import type { Command } from './commands.js'
 import { servingWindow } from './decide-tickets.js'
 import type { DomainEvent } from './events.js'
 import type { Hall } from './state.js'
+import { addDays, businessDate } from './time.js'
 import { type Case, type Context, type Decision, type FollowUp, refuse, type WindowState } from './types.js'
 
 /** Windows' staffing, cases (办件), ratings (好差评) and their follow-ups. */

@@ -1,9 +1,9 @@
 import type { CallView } from '@hall/protocol'
-import { businessDate, hourOfDay } from './calendar.js'
 import type { Command } from './commands.js'
 import type { DomainEvent } from './events.js'
 import { hallMode } from './hours.js'
 import type { Hall } from './state.js'
+import { businessDate, hourOfDay } from './time.js'
 import {
   type Context,
   type Decision,

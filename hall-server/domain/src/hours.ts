@@ -1,5 +1,6 @@
 import type { HallMode } from '@hall/protocol'
-import { businessDate, minuteOfDay, parseClock, type WorkingCalendar, weekday } from './calendar.js'
+import type { WorkingCalendar } from './calendar.js'
+import { businessDate, minuteOfDay, parseClock, weekday } from './time.js'
 import type { DayHours, HoursConfig } from './types.js'
 
 /**

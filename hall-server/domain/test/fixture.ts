@@ -1,10 +1,12 @@
+import type { PriorityClass } from '@hall/protocol'
 import {
   type AlarmPolicy,
+  type Command,
   createCalendar,
   type DomainConfig,
   emptyState,
   HallEngine,
-} from '../../src/domain/index.js'
+} from '../src/index.js'
 
 /** A small hall for domain tests: the 4+X queues, three windows, four staff, open all day. */
 export const testConfig: DomainConfig = {
@@ -106,4 +108,18 @@ export function newEngine(config: DomainConfig = testConfig): HallEngine {
     calendar: createCalendar({ holidays: [], workdays: [] }),
     alarms: testAlarms,
   })
+}
+
+/** A kiosk ticket for the queue. */
+export function issue(queueId: string, priority: PriorityClass = 'normal'): Command {
+  return {
+    type: 'issueTicket',
+    queueId,
+    priority,
+    source: 'kiosk',
+    applicant: null,
+    appointmentId: null,
+    serviceItemId: null,
+    ignoreHours: false,
+  }
 }

@@ -9,9 +9,9 @@ import type {
   TicketView,
   WindowView,
 } from '@hall/protocol'
-import { parseClock } from './calendar.js'
 import { hallMode, hoursFor } from './hours.js'
 import type { Effect, Hall } from './state.js'
+import { clockText, parseClock } from './time.js'
 import type { Alarm, Case, Context, FollowUp, StaffConfig, Ticket } from './types.js'
 
 /**
@@ -148,9 +148,6 @@ export function hallInfo(ctx: Context, date: string, display: HallDisplay): Hall
   }
 }
 
-const clock = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
-
 function todayHours(ctx: Context, date: string): HallInfo['todayHours'] {
   const day = hoursFor(date, ctx.config.hours, ctx.calendar)
   if (day === null) return null
@@ -159,8 +156,8 @@ function todayHours(ctx: Context, date: string): HallInfo['todayHours'] {
   return {
     open: day[0],
     close: day[1],
-    appointmentFrom: clock(Math.max(0, open - ctx.config.hours.appointmentMinutesBefore)),
-    appointmentUntil: clock(Math.min(24 * 60, close + ctx.config.hours.appointmentMinutesAfter)),
+    appointmentFrom: clockText(Math.max(0, open - ctx.config.hours.appointmentMinutesBefore)),
+    appointmentUntil: clockText(Math.min(24 * 60, close + ctx.config.hours.appointmentMinutesAfter)),
   }
 }
 
