@@ -49,11 +49,6 @@ export async function startHallServer(options: StartOptions): Promise<HallServer
     throw error
   })
   const app = await buildApp(hall, { logger: options.logger ?? false })
-  // hallctl's way in while the server runs. Without it the hall still serves; hallctl says why.
-  const admin = await serveAdminChannel(hall).catch((error: unknown) => {
-    app.log.warn({ err: error }, '管理通道（admin.sock）未能启动：hallctl 在服务器运行时无法修改数据')
-    return null
-  })
   await registerScreens(app, options.screens ?? [])
   registerLanding(app, hall, options.links ?? [])
   const io = attachRealtime(app, hall)
@@ -72,8 +67,14 @@ export async function startHallServer(options: StartOptions): Promise<HallServer
     void checkDatabase().catch(() => undefined)
     void checkConfig().catch((error) => app.log.error({ err: error }, 'hall.json check failed'))
   }, 3000)
-  void checkConfig().catch(() => undefined)
+  await checkConfig().catch(() => undefined)
   watcher.unref()
+  // hallctl's way in while the server runs. Without it the hall still serves; hallctl says why.
+  // A change made through it counts before hallctl is answered (staff in hall.json included).
+  const admin = await serveAdminChannel(hall, () => checkConfig(true)).catch((error: unknown) => {
+    app.log.warn({ err: error }, '管理通道（admin.sock）未能启动：hallctl 在服务器运行时无法修改数据')
+    return null
+  })
   let ticking = false
   const ticker = setInterval(() => {
     if (ticking) return

@@ -83,8 +83,11 @@ type Reply = { ok: true; result: unknown } | { ok: false; message: string }
 
 const MAX_REQUEST = 8 * 1024 * 1024
 
-/** Serves the admin channel of a running hall. Call once the data directory lock is held. */
-export async function serveAdminChannel(hall: Hall): Promise<Server> {
+/**
+ * Serves the admin channel of a running hall. Call once the data directory lock is held.
+ * `reloadConfig` rereads hall.json (staff) after each command, before hallctl is answered.
+ */
+export async function serveAdminChannel(hall: Hall, reloadConfig: () => Promise<void>): Promise<Server> {
   const path = adminSocketPath(hall.paths)
   await rm(path, { force: true })
   const run: DbRunner = (work) => hall.service.exclusive(work)
@@ -102,7 +105,7 @@ export async function serveAdminChannel(hall: Hall): Promise<Server> {
       if (end < 0) return
       const line = buffer.slice(0, end)
       buffer = ''
-      void answer(hall, line, run).then((reply) => socket.end(`${JSON.stringify(reply)}\n`))
+      void answer(hall, line, run, reloadConfig).then((reply) => socket.end(`${JSON.stringify(reply)}\n`))
     })
   })
   await new Promise<void>((resolve, reject) => {
@@ -116,7 +119,12 @@ export async function serveAdminChannel(hall: Hall): Promise<Server> {
   return server
 }
 
-async function answer(hall: Hall, line: string, run: DbRunner): Promise<Reply> {
+async function answer(
+  hall: Hall,
+  line: string,
+  run: DbRunner,
+  reloadConfig: () => Promise<void>,
+): Promise<Reply> {
   let request: { command?: unknown; args?: unknown }
   try {
     request = JSON.parse(line)
@@ -134,6 +142,7 @@ async function answer(hall: Hall, line: string, run: DbRunner): Promise<Reply> {
     // Written on the server's own connection, which its database watcher does not notice.
     hall.service.setDevices(await listDevices(hall.db))
     await hall.catalog.reload()
+    await reloadConfig()
     return { ok: true, result }
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) }

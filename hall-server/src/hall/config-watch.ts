@@ -16,22 +16,22 @@ const withoutStaff = ({ staff: _, ...rest }: HallConfig) => JSON.stringify(rest)
  * edit by hand): a new clerk can sign in, a changed PIN counts, a removed one is signed out and the
  * window they held is closed (unless a case is open there), without a restart. The rest of hall.json is read at start; a change to it is logged as needing a restart.
  * A file that does not validate is logged with every problem, and the running list stays.
- * Returns the check to run now and then; it reads the file when its time or size changed and
- * compares the text with the last one seen.
+ * Returns the check to run now and then; it reads the file when its time or size changed (or
+ * when `force`d, after the admin channel wrote it) and compares the text with the last one seen.
  */
 export function watchConfigFile(
   hall: Hall,
   log: ConfigWatchLog,
   onStaffChanged: () => void,
-): () => Promise<void> {
+): (force?: boolean) => Promise<void> {
   let seen: string | null = null
   let stamp = ''
-  return async () => {
+  return async (force = false) => {
     const file = hall.paths.configFile
     // A stat every few seconds; the file is read only when its time or size moved.
     const info = await stat(file).catch(() => null)
     const now = info ? `${info.mtimeMs}:${info.size}` : ''
-    if (now === '' || now === stamp) return
+    if (now === '' || (now === stamp && !force)) return
     stamp = now
     const text = await readFile(file, 'utf8').catch(() => null)
     if (text === null || text === seen) return
