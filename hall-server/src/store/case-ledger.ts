@@ -152,11 +152,20 @@ function cells(row: LedgerRow, names: LedgerNames): string[] {
   ]
 }
 
+/**
+ * A cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return:
+ * a citizen's comment "=HYPERLINK(…)", say) gets a leading apostrophe, so Excel and WPS show it as
+ * text (the OWASP advice on CSV injection). Every other cell is left as it is.
+ */
+export function formulaSafe(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+}
+
 /** The ledger as CSV (RFC 4180, CRLF) with a BOM, so Excel and WPS read the Chinese right. */
 function ledgerCsv(rows: readonly LedgerRow[], names: LedgerNames): string {
   const lines = [
     formatRecord(LEDGER_COLUMNS, ','),
-    ...rows.map((row) => formatRecord(cells(row, names), ',')),
+    ...rows.map((row) => formatRecord(cells(row, names).map(formulaSafe), ',')),
   ]
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }

@@ -214,7 +214,11 @@ t.test('a manager exports the case ledger with ratings and follow-ups as CSV', a
     },
     'dissatisfied',
   )
-  await serve({ caseType: 'immediate', outcome: 'rejected', refusalReason: '不属于本中心受理范围' }, null)
+  // A reason typed like a spreadsheet formula must reach the ledger as text.
+  await serve(
+    { caseType: 'immediate', outcome: 'rejected', refusalReason: '@SUM(1+1)不属于本中心受理范围' },
+    null,
+  )
 
   const manager = await h.signIn('wall-1', '9001')
   const range = { query: { from: '2026-11-23', to: '2026-11-23' } }
@@ -237,7 +241,7 @@ t.test('a manager exports the case ledger with ratings and follow-ups as CSV', a
   t.match(lines[1], /,非常满意,,,评价器,,,$/)
   t.match(lines[2], /,承诺件,补齐补正,,,户口簿（原件）；收入证明,\d{4}-\d{2}-\d{2},/)
   t.match(lines[2], /,不满意,排队等候太久；其他,人太多,评价器,待核实,,$/)
-  t.match(lines[3], /,不予受理,,,,,不属于本中心受理范围,/)
+  t.match(lines[3], /,不予受理,,,,,'@SUM\(1\+1\)不属于本中心受理范围,/, 'a formula-like cell as text')
   t.match(lines[3], /,待评价,,,,,,$/, 'not yet rated')
 
   h.clock.now += 30 * 60_000
