@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { leftBehind, treeStatus } from './clean-tree.mjs'
 import { ensureBuilt, ensureDebianPackages, ensureNpmPackages, root } from './setup.mjs'
 
 const WORKSPACES = [
@@ -117,6 +118,7 @@ async function check(name, command, args) {
   }
 }
 
+const statusBefore = treeStatus(root)
 ensureDebianPackages()
 ensureNpmPackages()
 ensureBuilt()
@@ -133,6 +135,12 @@ for (const ws of WORKSPACES) {
     tapFilter(),
   )
   count(ws, result)
+}
+// A clean clone stays clean: a file a test wrote into the checkout fails the run.
+const stray = leftBehind(statusBefore, treeStatus(root))
+if (stray.length > 0) {
+  totals.fail++
+  failures.push(`the run left files in the checkout (git status):\n  ${stray.join('\n  ')}`)
 }
 process.stdout.write(`\n${failures.length > 0 ? `failed: ${failures.join('; ')}\n` : ''}`)
 process.stdout.write(`${totals.pass} passed, ${totals.fail} failed, ${totals.skip} skipped\n`)
