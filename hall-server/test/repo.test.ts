@@ -70,3 +70,12 @@ t.test(
     t.ok(existsSync(join(dir, 'backups/hall.key')), 'the key is kept beside the backups')
   },
 )
+
+t.test('the repository stands alone: no file points to notes outside it', (t) => {
+  // Device facts live in device-drivers/docs/protocols.md, not in a notes file beside the checkout.
+  const outside = ['/work/', 'shared/', '|', 'device-', 'notes'].join('')
+  const found = spawnSync('git', ['grep', '-n', '-E', outside], { cwd: REPO, encoding: 'utf8' })
+  t.equal(found.status, 1, 'git grep finds nothing')
+  t.equal(found.stdout, '', 'no file names a notes file outside the repository')
+  t.end()
+})

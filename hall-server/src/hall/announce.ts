@@ -1,6 +1,6 @@
 /**
  * The call sentence in pinyin with tone numbers, for espeak-ng's `cmn-latn-pinyin` voice (its plain
- * `cmn` voice reads the tone numbers of its own transcription in English; device-notes.md).
+ * `cmn` voice reads the tone numbers of its own transcription in English; device-drivers/docs/protocols.md).
  *
  * 请 A012 号到 3 号窗口办理 → qing3 ei1 ling2 yao1 er4 hao4 dao4 san1 hao4 chuang1 kou3 ban4 li3
  *

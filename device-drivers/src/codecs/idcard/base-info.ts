@@ -2,7 +2,7 @@
  * The DATA of a successful "read base info" reply (GA 467 command 30 01, or 30 10 with
  * fingerprint), and the text record inside it.
  *
- * Source: /work/shared/device-notes.md; the fingerprint variant's layout matches public reader
+ * Source: device-drivers/docs/protocols.md; the fingerprint variant's layout matches public reader
  * code that sends `30 10` and reads the three lengths at frame offsets 10, 12 and 14.
  *
  *   30 01:  TEXT_LEN(2, BE) | PHOTO_LEN(2, BE) | TEXT | PHOTO

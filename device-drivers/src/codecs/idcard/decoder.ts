@@ -1,7 +1,7 @@
 /**
  * Streaming GA 467 frame decoders: bytes in, in any chunking, frames out.
  *
- * Layout (source: /work/shared/device-notes.md, see frame.ts):
+ * Layout (source: device-drivers/docs/protocols.md, see frame.ts):
  *   AA AA AA 96 69 | LEN_HI LEN_LO | SW1 SW2 SW3 (or CMD PARA) | DATA... | CHK
  * LEN counts SW1 (or CMD) through CHK; CHK is the XOR of the bytes after the preamble up to CHK.
  *

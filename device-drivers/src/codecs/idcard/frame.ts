@@ -2,7 +2,7 @@
  * GA 467 (GA 467-2013, revised as GA/T 467-2019) frame encoding for second-generation ID card
  * readers: the frames a host sends and, for simulators, the frames a reader answers with.
  *
- * Source: /work/shared/device-notes.md, checked against public reader code that sends the same
+ * Source: device-drivers/docs/protocols.md, checked against public reader code that sends the same
  * bytes (find card `... 00 03 20 01 22`, read with fingerprint `... 00 03 30 10 23`).
  *
  *   request:  AA AA AA 96 69 | LEN_HI LEN_LO | CMD PARA   | DATA... | CHK

@@ -1,5 +1,5 @@
 /**
- * GA 467 status byte SW3 in reader responses. Codes and meanings from /work/shared/device-notes.md;
+ * GA 467 status byte SW3 in reader responses. Codes and meanings from device-drivers/docs/protocols.md;
  * the Chinese wording is the one public reader SDKs print, and 0x23, 0x24, 0x34 and 0x47 come from
  * those SDKs only (they are not in the notes). SW1 and SW2 are 0x00 in the replies seen, so only
  * SW3 carries meaning.

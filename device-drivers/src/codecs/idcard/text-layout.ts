@@ -3,7 +3,7 @@
  *
  * Every field is UCS-2 little-endian, padded with spaces (20 00) to its fixed size. Dates are
  * `YYYYMMDD`; the validity end may be the text 长期. The UCS-2 character at offsets 248-249 tells
- * the card types apart. Offsets and sizes in bytes (source: /work/shared/device-notes.md; the 2017
+ * the card types apart. Offsets and sizes in bytes (source: device-drivers/docs/protocols.md; the 2017
  * foreigner layout also matches public reader code that parses it):
  *
  * resident ID card (' ')   name 0/30, gender 30/2, nation 32/4, birth 36/16, address 52/70,

@@ -2,7 +2,7 @@
  * Barcode/QR scanners in USB HID keyboard mode: boot keyboard reports in, scanned codes out; and
  * the reverse for simulated scanners.
  *
- * Report layout (USB HID 1.11 boot keyboard report; /work/shared/device-notes.md):
+ * Report layout (USB HID 1.11 boot keyboard report; device-drivers/docs/protocols.md):
  *   [report id]? | modifiers | reserved | key1 key2 key3 key4 key5 key6
  * modifiers: 0x02 left Shift, 0x20 right Shift (Ctrl/Alt/GUI make a key a shortcut, not text).
  * Keys are usage ids (hid-usage.ts); 0x28 Enter ends a scan. A report lists the keys held down

@@ -2,7 +2,7 @@
  * HID keyboard usage ids (USB HID Usage Tables, Keyboard/Keypad page 0x07) to characters, for a
  * US layout, which is what barcode scanners emulate unless told otherwise.
  *
- * Source: /work/shared/device-notes.md (0x04-0x1D a-z, 0x1E-0x27 1-9 then 0, 0x28 Enter, 0x2C
+ * Source: device-drivers/docs/protocols.md (0x04-0x1D a-z, 0x1E-0x27 1-9 then 0, 0x28 Enter, 0x2C
  * space, 0x2D-0x38 punctuation) and the HID Usage Tables for the punctuation and keypad keys.
  */
 

@@ -1,7 +1,7 @@
 /**
  * Barcode/QR scanners in virtual COM mode (CDC-ACM, /dev/ttyACM*): raw code bytes followed by a
  * CR, LF or CRLF suffix, in UTF-8 or GBK as configured on the scanner
- * (source: /work/shared/device-notes.md). This is the mode to prefer: unlike keyboard mode it
+ * (source: device-drivers/docs/protocols.md). This is the mode to prefer: unlike keyboard mode it
  * keeps Chinese text in QR codes.
  *
  * Lines are cut on bytes and decoded whole, which is safe for both encodings: 0x0D and 0x0A never

@@ -14,7 +14,7 @@ import {
 import { fixture, hex } from './helpers.js'
 
 t.test('every command frame matches the bytes in the notes', async (t) => {
-  // From device-notes.md ("complete frames after the preamble"); 30 10 computed by hand:
+  // From device-drivers/docs/protocols.md ("complete frames after the preamble"); 30 10 computed by hand:
   // 00 ^ 03 ^ 30 ^ 10 = 23, which is also what public reader code sends.
   const golden: Record<keyof typeof Ga467Command, string> = {
     resetSam: 'AA AA AA 96 69 00 03 10 FF EC',

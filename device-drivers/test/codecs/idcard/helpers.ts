@@ -1,6 +1,6 @@
 /**
  * Test helpers for the GA 467 codec. `buildText` writes the 256-byte text record straight from the
- * offsets in device-notes.md, so tests do not depend on the encoder they check.
+ * offsets in device-drivers/docs/protocols.md, so tests do not depend on the encoder they check.
  */
 
 import { readFileSync } from 'node:fs'
