@@ -136,6 +136,8 @@ t.test('printer out of paper: the number stays large with its QR code', async (t
   const code = await byTestId(page, 'ticket-code').textContent()
   t.match(code, /^D\d{3}$/, 'the ticket is issued all the same')
   await byTestId(page, 'ticket-qr').waitFor()
+  // The encoder loads with the first code shown; the symbol is drawn once it is there.
+  await page.locator('svg.qr[data-qr] path').waitFor()
   const qr = await page.locator('svg.qr').getAttribute('data-qr')
   t.match(qr, /^HALLTICKET:/, 'the QR carries the ticket')
   t.match(await byTestId(page, 'note-number').textContent(), `请记下您的号码 ${code}`)
