@@ -13,6 +13,25 @@ t.before(async () => {
 })
 t.teardown(() => k.close())
 
+t.test('the kiosk loads without a failed request or a console error', async (t) => {
+  const page = await openKiosk(k)
+  t.teardown(() => page.context().close())
+  const problems: string[] = []
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`)
+  })
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  // A second load with the listeners attached from its first request (the favicon included).
+  await page.reload()
+  await page.locator('.kiosk[data-link="online"]').waitFor({ timeout: 15_000 })
+  await page.waitForLoadState('load')
+  await page.waitForTimeout(500) // let the browser ask for what it asks for after load
+  t.same(problems, [], 'no 4xx/5xx answer, no console error')
+})
+
 t.test('choose a category, confirm, get a printed ticket', async (t) => {
   const page = await openKiosk(k)
   t.teardown(() => page.context().close())
