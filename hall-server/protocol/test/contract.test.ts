@@ -54,7 +54,8 @@ t.test(
       t.match(route.path, /^\/api\//, `${id} is under /api`)
       t.ok(route.access.length > 0, `${id} says who may call it`)
       for (const role of route.access) t.ok(ROLES.has(role), `${id}: role ${role} exists`)
-      if ((route.access as readonly string[]).includes('public')) t.equal(route.access.length, 1, `${id}: public stands alone`)
+      if ((route.access as readonly string[]).includes('public'))
+        t.equal(route.access.length, 1, `${id}: public stands alone`)
       if (route.method === 'GET') t.notOk('body' in route, `${id}: a GET has no body`)
       const inPath = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]).sort()
       const declared =
