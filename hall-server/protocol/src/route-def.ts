@@ -1,17 +1,19 @@
 import type { TSchema } from 'typebox'
 
 /** Who may call an operation: a device role, a signed-in staff role, or anyone. */
-export type Access =
-  | 'public'
-  | 'kiosk'
-  | 'counter'
-  | 'pad'
-  | 'display'
-  | 'window_screen'
-  | 'wall'
-  | 'agent'
-  | 'clerk'
-  | 'manager'
+export const ACCESS = [
+  'public',
+  'kiosk',
+  'counter',
+  'pad',
+  'display',
+  'window_screen',
+  'wall',
+  'agent',
+  'clerk',
+  'manager',
+] as const
+export type Access = (typeof ACCESS)[number]
 
 export interface RouteDef {
   method: 'GET' | 'POST'

@@ -3,7 +3,7 @@ import type { RouteDef } from './route-def.js'
 import { deskRoutes } from './routes-desk.js'
 import { serviceRoutes } from './routes-services.js'
 
-export type { Access, RouteDef } from './route-def.js'
+export { ACCESS, type Access, type RouteDef } from './route-def.js'
 
 /**
  * Every HTTP operation of the hall server: method, path, schemas and who may call it. The server

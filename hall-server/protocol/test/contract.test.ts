@@ -2,6 +2,7 @@ import t, { type Test } from 'tap'
 import type { Static, TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import {
+  ACCESS,
   AgentHeartbeat,
   ApiError,
   apiError,
@@ -29,18 +30,7 @@ const agreement: [
   Equal<Payload<'agent:rating'>, Static<typeof ButtonRatingPayload>>,
 ] = [true, true, true, true, true]
 
-const ROLES = new Set([
-  'public',
-  'kiosk',
-  'counter',
-  'pad',
-  'display',
-  'window_screen',
-  'wall',
-  'agent',
-  'clerk',
-  'manager',
-])
+const ROLES = new Set<string>(ACCESS)
 
 t.test(
   'every route: a unique method and path under /api, roles that exist, params named in the path',
