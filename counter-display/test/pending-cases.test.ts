@@ -5,7 +5,7 @@ import t from 'tap'
 import { createPendingCases } from '../src/store/pending-cases.js'
 import { finishedCase, T0 } from './support/fixtures.js'
 
-function setup() {
+function setup(canRead?: () => boolean) {
   let stored: CaseView[] = [
     finishedCase('BJ1', '1', T0, { caseType: 'promised', promiseDeadline: '2026-11-30' }),
     finishedCase('BJ2', '2', T0, { caseType: 'reported', promiseDeadline: '2026-11-20' }),
@@ -32,6 +32,7 @@ function setup() {
     onUnauthorized: (m) => expired.push(m),
     finished,
     everyMs: 60_000,
+    ...(canRead ? { canRead } : {}),
   })
   return { pending, calls, expired, finished, refuse: (e: Error | null) => (refuse = e) }
 }
@@ -50,6 +51,27 @@ t.test('read at start and again when a case is finished in the hall', async (t) 
   finished.value = 1
   await settle()
   t.same(calls, ['listPendingCases', 'listPendingCases'])
+})
+
+t.test('nothing is asked while nobody is signed in (the server would answer 401)', async (t) => {
+  let signedIn = false
+  const { pending, calls, finished } = setup(() => signedIn)
+  const stop = pending.start()
+  t.teardown(stop)
+  await settle()
+  finished.value = 1
+  await settle()
+  t.same(calls, [], 'no request before sign-in')
+  t.equal(pending.list.value, null)
+  signedIn = true
+  finished.value = 2
+  await settle()
+  t.same(calls, ['listPendingCases'])
+  t.equal(pending.list.value?.length, 2)
+  signedIn = false
+  await pending.refresh()
+  t.equal(pending.list.value, null, 'signed out: the list is not shown')
+  t.same(calls, ['listPendingCases'])
 })
 
 t.test('a manager marks one done; a refusal stays by the case; an expired sign-in goes back', async (t) => {

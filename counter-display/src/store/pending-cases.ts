@@ -27,6 +27,11 @@ export interface PendingCasesDeps {
   /** Changes when a case is finished (today's case count): the list is fetched again. */
   finished?: ReadonlySignal<unknown>
   everyMs?: number
+  /**
+   * Whether the list can be read now; default always. The clerk console reads it with the clerk's
+   * session, so it asks nothing while nobody is signed in (the server would answer 401).
+   */
+  canRead?: () => boolean
 }
 
 export function createPendingCases(deps: PendingCasesDeps): PendingCases {
@@ -34,6 +39,10 @@ export function createPendingCases(deps: PendingCasesDeps): PendingCases {
   const busy = signal<string | null>(null)
   const error = signal<{ id: string | null; text: string } | null>(null)
   const refresh = async () => {
+    if (deps.canRead && !deps.canRead()) {
+      list.value = null
+      return
+    }
     try {
       list.value = await deps.deviceApi('listPendingCases')
       if (error.peek()?.id === null) error.value = null

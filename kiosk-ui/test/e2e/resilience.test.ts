@@ -1,4 +1,5 @@
 import t from 'tap'
+import { allowAnswer, allowRefused } from '../../../hall-server/test/harness/browser-hall.js'
 import { CARDS } from '../support/fake-agent.js'
 import { byTestId, type KioskHall, kioskHall, openKiosk, tap, waitForScreen } from '../support/kiosk.js'
 
@@ -15,7 +16,11 @@ t.before(async () => {
 t.teardown(() => k.close())
 
 t.test('server restart: the kiosk says it is offline, then recovers by itself', async (t) => {
-  const page = await openKiosk(k)
+  // The server is stopped on purpose a moment after the page loads: the screens it was still
+  // preloading get 503 while it closes or are refused, as are its socket's reconnect attempts.
+  const page = await openKiosk(k, {
+    allow: [allowAnswer(503, '/kiosk/assets/'), allowRefused('/kiosk/assets/'), allowRefused('/socket.io/')],
+  })
   t.teardown(() => page.context().close())
   await tap(page, 'take-number')
   await tap(page, 'queue-public')
@@ -36,7 +41,8 @@ t.test('server restart: the kiosk says it is offline, then recovers by itself', 
 })
 
 t.test('an unanswered request never shows a number', async (t) => {
-  const page = await openKiosk(k)
+  // The ticket request is aborted on purpose below; Chromium logs that as a console error.
+  const page = await openKiosk(k, { allow: [allowRefused('/api/tickets')] })
   t.teardown(() => page.context().close())
   await tap(page, 'take-number')
   await tap(page, 'queue-market')

@@ -1,4 +1,5 @@
 import t from 'tap'
+import { allowAnswer } from '../../../hall-server/test/harness/browser-hall.js'
 import { CARDS } from '../support/fake-agent.js'
 import {
   byTestId,
@@ -25,7 +26,8 @@ t.test('appointment check-in by scanning the code: appointment priority', async 
   const booked = await clerk('createAppointment', {
     body: { date: today, slot: '09:00-09:30', queueId: 'public', name: '李小四' },
   })
-  const page = await openKiosk(k)
+  // The second scan of the same code is refused on purpose (409, 已经取过号).
+  const page = await openKiosk(k, { allow: [allowAnswer(409, '/api/appointments/check-in')] })
   t.teardown(() => page.context().close())
   await tap(page, 'check-in')
   await waitForScreen(page, 'checkIn')
@@ -59,7 +61,8 @@ t.test('appointment check-in by swiping the ID card it was booked with', async (
   await clerk('createAppointment', {
     body: { date: today, queueId: 'relief', name: CARDS.younger.name, idNumber: CARDS.younger.idNumber },
   })
-  const page = await openKiosk(k)
+  // The second card has no appointment today: refused on purpose (404, 没有找到今天的预约).
+  const page = await openKiosk(k, { allow: [allowAnswer(404, '/api/appointments/check-in')] })
   t.teardown(() => page.context().close())
   await k.agent.cardRead(CARDS.younger)
   await waitForScreen(page, 'card')

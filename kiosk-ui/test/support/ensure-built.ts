@@ -31,6 +31,8 @@ function sourcesTime(): number {
       .map((name) => join(KIOSK_DIR, '../hall-server', name, 'src'))
       .filter(existsSync)
       .map(newest),
+    // The QR encoder shared with the printout preview.
+    newest(join(KIOSK_DIR, '../device-drivers/src/codecs/qr.ts')),
   )
 }
 

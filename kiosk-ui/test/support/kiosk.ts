@@ -45,6 +45,8 @@ export interface OpenOptions {
   width?: number
   height?: number
   token?: string | null
+  /** Console errors and failed answers this page provokes on purpose (see browser-hall `open`). */
+  allow?: readonly RegExp[]
 }
 
 export async function openKiosk(k: KioskHall, options: OpenOptions = {}): Promise<Page> {
@@ -55,6 +57,7 @@ export async function openKiosk(k: KioskHall, options: OpenOptions = {}): Promis
   const page = await k.h.open(`/kiosk/?${params}`, {
     width: options.width ?? 1080,
     height: options.height ?? 1920,
+    ...(options.allow ? { allow: options.allow } : {}),
   })
   if (token) await page.locator('.kiosk[data-link="online"]').waitFor({ timeout: 15_000 })
   return page

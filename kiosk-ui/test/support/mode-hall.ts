@@ -3,14 +3,21 @@ import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { loadConfig, startHallServer } from '../../../hall-server/src/index.js'
 import { demoHallConfig } from '../../../hall-server/src/templates.js'
-import { CHROMIUM, CHROMIUM_ARGS, REPO } from '../../../hall-server/test/harness/browser-hall.js'
+import {
+  BrowserProblems,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  REPO,
+  watchPage,
+} from '../../../hall-server/test/harness/browser-hall.js'
 import { prepareDataDir } from '../../../hall-server/test/helper.js'
 import { ensureBuilt } from './ensure-built.js'
 
 /**
  * A hall with real opening hours (09:00–17:00, appointments an hour either side: 早晚弹性办,
  * §11) and a clock set to a chosen moment, for the kiosk's closed and appointment-only modes. The
- * shared browser harness serves the demo hall, which is open around the clock.
+ * shared browser harness serves the demo hall, which is open around the clock; its page watch is
+ * used here too, so a console error or failed answer fails the file at `close()`.
  */
 export async function modeHall(at: string) {
   await ensureBuilt()
@@ -34,6 +41,7 @@ export async function modeHall(at: string) {
     tickMs: 250,
   })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
+  const problems: string[] = []
   return {
     server,
     tokens,
@@ -41,6 +49,7 @@ export async function modeHall(at: string) {
     async open(width = 1080, height = 1920) {
       const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' })
       const page = await context.newPage()
+      watchPage(page, [], (p) => problems.push(p))
       await page.goto(new URL(`/kiosk/?token=${tokens['kiosk-1']}`, server.url).href)
       await page.locator('.kiosk[data-link="online"]').waitFor({ timeout: 15_000 })
       return page
@@ -49,6 +58,7 @@ export async function modeHall(at: string) {
       await browser.close().catch(() => undefined)
       await server.close()
       await rm(dir, { recursive: true, force: true })
+      if (problems.length > 0) throw new BrowserProblems(problems)
     },
   }
 }

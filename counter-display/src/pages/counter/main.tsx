@@ -35,6 +35,7 @@ boot('counter', (env) => {
     errorText,
     errorCode,
     onUnauthorized: (message) => session.expire(message),
+    canRead: () => session.token() !== null,
     // Read again on sign-in and whenever a case is finished in the hall.
     finished: computed(() => `${session.session.value?.token}:${env.hall.snapshot.value?.stats.cases}`),
   })
