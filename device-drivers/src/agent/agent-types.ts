@@ -1,8 +1,8 @@
 import type { HallSocket, SocketFactory } from '@hall/client'
-import type { AttachedDeviceHealth, HallSnapshot, PrintResult } from '@hall/protocol'
+import type { HallSnapshot, PrintResult } from '@hall/protocol'
 import type { PaperWidth } from '../codecs/escpos/constants.js'
 import type { Logger } from '../logger.js'
-import type { AgentDevices } from './attached-health.js'
+import type { AgentDevices, AttachedHealth } from './attached-health.js'
 import type { OutgoingKind } from './outbox.js'
 
 /** The agent's options, health and events (agent.ts has the agent itself). */
@@ -52,7 +52,7 @@ export interface AgentHealth {
   dropped: number
   printed: number
   printFailed: number
-  devices: AttachedDeviceHealth[]
+  devices: AttachedHealth[]
 }
 
 export interface AgentEvents {
@@ -63,5 +63,5 @@ export interface AgentEvents {
   printResult: [result: PrintResult]
   /** The hall state, after every snapshot and applied delta (window-bound terminals only). */
   state: [state: HallSnapshot]
-  heartbeat: [attached: AttachedDeviceHealth[]]
+  heartbeat: [attached: AttachedHealth[]]
 }

@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util'
 import { consoleLogger, type LogLevel } from '../logger.js'
 import { Agent } from './agent.js'
+import { agentHealthLine } from './attached-health.js'
 import { AgentConfigError, loadAgentConfig, resolveToken } from './config.js'
 import { createAgentDevices } from './devices-from-config.js'
 
@@ -65,21 +66,7 @@ async function main(): Promise<number> {
     logger: log,
   })
 
-  const logHealth = () => {
-    const h = agent.health()
-    log.info('agent health', {
-      status: h.status,
-      windowId: h.windowId,
-      reconnects: h.reconnects,
-      pending: h.pending.length,
-      delivered: h.delivered,
-      dropped: h.dropped,
-      printed: h.printed,
-      printFailed: h.printFailed,
-      devices: h.devices.map((d) => `${d.kind}:${d.connected ? 'ok' : (d.lastError ?? '未连接')}`),
-      ...(h.lastError ? { lastError: h.lastError } : {}),
-    })
-  }
+  const logHealth = () => log.info('agent health', agentHealthLine(agent.health()))
   agent.on('connected', logHealth)
   const healthTimer = setInterval(logHealth, HEALTH_LOG_MS)
 

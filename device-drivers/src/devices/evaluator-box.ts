@@ -41,6 +41,7 @@ export interface EvaluatorBoxEvents extends DeviceBaseEvents {
 }
 
 export interface EvaluatorBoxHealth extends DeviceHealth {
+  kind: 'evaluator'
   protocol: string
   /** Connected and a heartbeat seen within `heartbeatTimeoutMs` (true until the first is due). */
   online: boolean
@@ -110,6 +111,7 @@ export class EvaluatorBox extends Device<EvaluatorBoxEvents> {
     const since = this.heartbeat?.at ?? this.connectedAtMs
     return {
       ...base,
+      kind: this.kind,
       protocol: this.protocol.id,
       online: base.connected && Date.now() - since <= this.heartbeatTimeoutMs,
       state: this.heartbeat?.state ?? null,

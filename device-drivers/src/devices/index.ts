@@ -1,5 +1,12 @@
 /** Devices: a codec plus a transport, with request/response, reconnects, health and typed events. */
 export {
+  type AnyDeviceHealth,
+  conditionToken,
+  type DeviceCondition,
+  type DeviceStatus,
+  deviceCondition,
+} from './condition.js'
+export {
   backoffDelay,
   DEFAULT_RECONNECT,
   Device,

@@ -21,6 +21,7 @@ import {
   statusProblems,
   statusRequest,
 } from '../codecs/escpos/index.js'
+import { deviceCondition } from './condition.js'
 import { Device, type DeviceBaseEvents, type DeviceHealth, type DeviceOptions } from './device.js'
 import { DeviceError, DeviceErrorCode } from './errors.js'
 import { Waitress } from './waitress.js'
@@ -37,7 +38,10 @@ export interface PrinterStatus {
 }
 
 export interface PrinterHealth extends DeviceHealth {
+  kind: 'printer'
   online: boolean
+  /** Connected, but the last status request went unanswered. */
+  noAnswer: boolean
   paper: PaperState
   coverOpen: boolean
   /** What stops printing now, in Chinese for the clerk; null when the printer can print. */
@@ -154,7 +158,9 @@ export class ThermalPrinter extends Device<ThermalPrinterEvents> {
     const error = !base.connected ? '打印机未连接' : (this.statusError ?? blocking?.message ?? null)
     return {
       ...base,
+      kind: this.kind,
       online: base.connected && this.statusError === null && (s ? s.online : !this.statusEnabled),
+      noAnswer: base.connected && this.statusError !== null,
       paper: s?.paper ?? 'unknown',
       coverOpen: s?.coverOpen ?? false,
       error,
@@ -300,11 +306,8 @@ export class ThermalPrinter extends Device<ThermalPrinterEvents> {
     if (refusal) this.recordError(refusal.code, refusal.message)
     else this.clearError()
     if (changed) {
-      this.log.info('printer status', {
-        online: status.online,
-        paper: status.paper,
-        coverOpen: status.coverOpen,
-      })
+      // The same verdict the agent logs and sends to the hall (not the raw offline bit alone).
+      this.log.info('printer status', deviceCondition(this.health()))
       this.emit('status', status)
     }
     this.healthChanged()

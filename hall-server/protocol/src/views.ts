@@ -207,12 +207,39 @@ export const PrinterHealth = Type.Object({
 })
 export type PrinterHealth = Static<typeof PrinterHealth>
 
+export const DEVICE_STATUSES = ['ok', 'warning', 'fault', 'offline'] as const
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number]
+
+/** How the wall and the logs name a device status. */
+export const DEVICE_STATUS_LABELS: Readonly<Record<DeviceStatus, string>> = {
+  ok: '正常',
+  warning: '提醒',
+  fault: '故障',
+  offline: '离线',
+}
+
+/**
+ * One verdict on an attached device, made once by the device agent (device-drivers
+ * `devices/condition.ts`) and shown as is in its logs, its heartbeat, the hall snapshot and the
+ * wall: `ok` works, `warning` works but needs attention soon (纸将尽), `fault` cannot work until
+ * someone acts (缺纸, 盖板打开), `offline` is not reachable (未连接, 无应答). `reason` is short
+ * Chinese for people; `flags` are the raw facts it was made from (`paper_out`, `offline`, …).
+ */
+export const DeviceCondition = Type.Object({
+  status: Type.Enum(DEVICE_STATUSES),
+  reason: Type.String({ maxLength: 200 }),
+  flags: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 16 }),
+})
+export type DeviceCondition = Static<typeof DeviceCondition>
+
 export const AttachedDeviceHealth = Type.Object({
   name: Type.String({ maxLength: 64 }),
   kind: Type.Enum(['idcard', 'scanner', 'printer', 'evaluator', 'led']),
   connected: Type.Boolean(),
   lastError: Nullable(Type.String({ maxLength: 500 })),
   printer: Type.Optional(PrinterHealth),
+  /** Absent from agents (and stored events) older than the field: only `connected` is known then. */
+  condition: Type.Optional(DeviceCondition),
 })
 export type AttachedDeviceHealth = Static<typeof AttachedDeviceHealth>
 

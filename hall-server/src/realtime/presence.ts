@@ -15,17 +15,24 @@ export interface Presence {
   setOnline(deviceId: string, online: boolean, attached?: AttachedDeviceHealth[]): Promise<void>
 }
 
+/**
+ * An agent that left can no longer say how its devices are: their last verdict (made by the agent,
+ * device-drivers `devices/condition.ts`) becomes "offline, 终端离线" until its next heartbeat.
+ */
+export function unreachable(device: AttachedDeviceHealth): AttachedDeviceHealth {
+  if (!device.condition) return device
+  return { ...device, condition: { status: 'offline', reason: '终端离线', flags: ['agent_offline'] } }
+}
+
 export function createPresence(hall: Hall): Presence {
   const connections = new Map<string, number>()
   const system = { id: 'system' }
 
-  const setOnline: Presence['setOnline'] = async (
-    deviceId,
-    online,
-    attached = hall.service.state.devices[deviceId]?.attached ?? [],
-  ) => {
+  const setOnline: Presence['setOnline'] = async (deviceId, online, attached) => {
     if (!hall.service.device(deviceId)) return
-    await hall.service.execute({ type: 'deviceStatus', deviceId, online, attached }, system, null)
+    const known = hall.service.state.devices[deviceId]?.attached ?? []
+    const list = attached ?? (online ? known : known.map(unreachable))
+    await hall.service.execute({ type: 'deviceStatus', deviceId, online, attached: list }, system, null)
   }
 
   return {

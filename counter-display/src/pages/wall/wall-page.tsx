@@ -2,6 +2,7 @@ import type { HallSnapshot } from '@hall/protocol'
 import { useHall } from '../../store/context'
 import { AlarmList } from './alarm-list'
 import { HourlyChart, TrendChart } from './charts'
+import { DeviceList } from './device-list'
 import { FollowUpList } from './follow-up-list'
 import { KpiRow } from './kpi-row'
 import { ManagerBar } from './manager-bar'
@@ -33,6 +34,7 @@ export function WallPage() {
           <HourlyChart snapshot={snapshot} now={now} />
           <TrendChart offsetMinutes={snapshot.hall.utcOffsetMinutes} />
           <AlarmList snapshot={snapshot} />
+          <DeviceList snapshot={snapshot} />
         </section>
       </main>
     </div>
