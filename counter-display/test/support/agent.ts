@@ -12,6 +12,7 @@ const HEALTHY_PRINTER = {
   connected: true,
   lastError: null,
   printer: { online: true, paper: 'ok' as const, coverOpen: false, error: null },
+  condition: { status: 'ok' as const, reason: '正常', flags: [] },
 }
 
 export interface FakeAgent {

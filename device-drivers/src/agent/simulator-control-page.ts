@@ -17,7 +17,7 @@ button{font-size:18px;padding:10px 16px;margin:4px 6px 4px 0;border-radius:8px;b
 button.light{background:#fff;color:#0b57d0}button.bad{background:#b3261e;border-color:#b3261e}
 input[type=text]{font-size:18px;padding:10px;width:60%;border:1px solid #8894a0;border-radius:8px}
 .chip{display:inline-block;padding:2px 10px;border-radius:12px;margin:2px;font-size:14px;color:#fff}
-.ok{background:#1e8e3e}.down{background:#b3261e}
+.ok{background:#1e8e3e}.warn{background:#b06000}.down{background:#b3261e}
 .led{background:#111;color:#ff3b2f;font-family:monospace;font-size:24px;padding:10px 14px;border-radius:6px;min-height:64px;white-space:pre;letter-spacing:2px}
 .jobs{display:flex;flex-wrap:wrap;gap:10px}.job{border:1px solid #d5dbe1;border-radius:8px;padding:6px;width:180px;font-size:14px}
 .job img{width:100%;max-height:260px;object-fit:contain;object-position:top;background:#fff}
@@ -85,7 +85,7 @@ function update(state) {
   for (const t of state.terminals) {
     const el = document.querySelector('.term[data-id="' + CSS.escape(t.id) + '"]'); if (!el) continue
     $('.status', el).innerHTML = '<span class="chip ' + (t.agent.status === 'connected' ? 'ok">设备代理已连接' : 'down">设备代理：' + esc(t.agent.status)) + '</span>' +
-      t.devices.map((d) => '<span class="chip ' + (d.connected ? 'ok' : 'down') + '" title="' + esc(d.lastError) + '">' + esc(KINDS[d.kind] ?? d.kind) + '</span>').join('') +
+      t.devices.map((d) => '<span class="chip ' + (d.status === 'ok' ? 'ok' : d.status === 'warning' ? 'warn' : 'down') + '" data-status="' + esc(d.status) + '" title="' + esc(d.lastError) + '">' + esc(KINDS[d.kind] ?? d.kind) + (d.status === 'ok' ? '' : '：' + esc(d.reason)) + '</span>').join('') +
       (t.agent.pending ? ' <span class="muted">待发送 ' + t.agent.pending + ' 条</span>' : '')
     const card = $('.card', el); if (card) card.textContent = t.cardPlaced ? '（卡在阅读器上）' : ''
     const box = $('.box', el); if (box && t.evaluator) box.textContent = (BOX[t.evaluator.state] ?? t.evaluator.state) + (t.evaluator.caseRef ? '（' + t.evaluator.caseRef + '）' : '')

@@ -82,7 +82,14 @@ function terminalView(id: string, terminal: SimulatedTerminal) {
     kinds: terminal.kinds,
     missing: terminal.missing,
     agent: { status: health.status, windowId: health.windowId, pending: health.pending.length },
-    devices: health.devices.map((d) => ({ kind: d.kind, connected: d.connected, lastError: d.lastError })),
+    devices: health.devices.map((d) => ({
+      kind: d.kind,
+      connected: d.connected,
+      lastError: d.lastError,
+      // The same verdict the agent logs and sends to the hall (devices/condition.ts).
+      status: d.condition.status,
+      reason: d.condition.reason,
+    })),
     cardPlaced: terminal.cardPlaced,
     led: terminal.ledLines,
     evaluator: terminal.kinds.includes('evaluator')

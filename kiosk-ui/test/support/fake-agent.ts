@@ -18,13 +18,29 @@ import { io, type Socket } from 'socket.io-client'
 export type PrinterCondition = 'ok' | 'paper_out' | 'offline'
 export type PrintBehaviour = 'print' | 'fail' | 'ignore'
 
+const OK = { status: 'ok', reason: '正常', flags: [] } as const
+
+/** What the real agent's `deviceCondition` says of the printer in each condition. */
+const PRINTER_CONDITION = {
+  ok: OK,
+  paper_out: { status: 'fault', reason: '缺纸', flags: ['offline', 'paper_out'] },
+  offline: { status: 'offline', reason: '未连接', flags: ['disconnected'] },
+} as const
+
 export function attachedDevices(printer: PrinterCondition): AttachedDeviceHealth[] {
   return [
-    { name: '身份证阅读器', kind: 'idcard', connected: true, lastError: null },
-    { name: '扫码器', kind: 'scanner', connected: true, lastError: null },
+    {
+      name: '身份证阅读器',
+      kind: 'idcard',
+      connected: true,
+      lastError: null,
+      condition: { ...OK, flags: [] },
+    },
+    { name: '扫码器', kind: 'scanner', connected: true, lastError: null, condition: { ...OK, flags: [] } },
     {
       name: '热敏打印机',
       kind: 'printer',
+      condition: { ...PRINTER_CONDITION[printer], flags: [...PRINTER_CONDITION[printer].flags] },
       connected: printer !== 'offline',
       lastError: printer === 'paper_out' ? '缺纸' : null,
       printer: {

@@ -33,7 +33,7 @@ export function DeviceList({ snapshot }: { snapshot: HallSnapshot }) {
               <span class="devices__name">
                 {r.kindLabel} <span class="muted">{r.subject}</span>
               </span>
-              <span class="devices__reason">{r.reason}</span>
+              {r.status !== 'ok' && <span class="devices__reason">{r.reason}</span>}
             </li>
           ))}
         </ul>
