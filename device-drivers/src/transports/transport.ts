@@ -5,6 +5,7 @@
  */
 
 import { EventEmitter } from 'node:events'
+import { CodedError } from '../coded-error.js'
 import { type Logger, silentLogger } from '../logger.js'
 
 /** Why a transport closed. */
@@ -86,16 +87,8 @@ export const TransportErrorCode = {
 export type TransportErrorCode = (typeof TransportErrorCode)[keyof typeof TransportErrorCode]
 
 /** Errors from transports carry a stable code and a message in Chinese and English. */
-export class TransportError extends Error {
-  readonly code: TransportErrorCode
-  override readonly cause?: Error
-
-  constructor(code: TransportErrorCode, message: string, cause?: Error) {
-    super(message)
-    this.name = 'TransportError'
-    this.code = code
-    if (cause) this.cause = cause
-  }
+export class TransportError extends CodedError<TransportErrorCode> {
+  override readonly name = 'TransportError'
 }
 
 /** Maps an OS error from opening a device path to a coded error with a message an installer can act on. */
