@@ -69,6 +69,7 @@ interface Level {
   ok: number
   errors: number
   statuses: Record<string, number>
+  refusals: string[]
   duplicates: number
   achieved: number
   p50: number
@@ -110,6 +111,8 @@ async function openLoop(
   const lags = new Float64Array(total)
   const seen = new Set<string>()
   const statuses: Record<string, number> = {}
+  /** The first few non-2xx answers, word for word, to say what the errors were. */
+  const refusals: string[] = []
   let ok = 0
   let errors = 0
   let duplicates = 0
@@ -162,6 +165,8 @@ async function openLoop(
         res.on('end', () => {
           const status = res.statusCode ?? 0
           const text = Buffer.concat(chunks).toString()
+          if ((status < 200 || status >= 300) && refusals.length < 3)
+            refusals.push(`${status} ${text.slice(0, 200)}`)
           settle(String(status), scheduled, status >= 200 && status < 300 ? text : null)
         })
         res.on('error', () => settle('response error', scheduled, null))
@@ -189,6 +194,8 @@ async function openLoop(
     errors += missing
     statuses['no answer within 10 s'] = missing
   }
+  // Answers that come after this (to requests given up on) change nothing reported.
+  const counted = { errors, statuses: { ...statuses }, refusals: [...refusals] }
   agent.destroy()
 
   const sorted = latencies.slice(0, ok).sort()
@@ -198,8 +205,9 @@ async function openLoop(
     offered: rate,
     sent: total,
     ok,
-    errors,
-    statuses,
+    errors: counted.errors,
+    statuses: counted.statuses,
+    refusals: counted.refusals,
     duplicates,
     achieved: ok / ((Math.max(lastAnswer, sentAt) - start) / 1000),
     p50: percentile(sorted, 50),
@@ -272,6 +280,7 @@ try {
     ] as const) {
       const failed = Object.entries(level.statuses).filter(([status]) => !/^2\d\d$/.test(status))
       if (failed.length > 0) log(`  ${name} errors: ${failed.map(([s, n]) => `${s} × ${n}`).join(', ')}`)
+      for (const refusal of level.refusals) log(`    ${refusal}`)
     }
   }
   const goal = results.find((r) => r.rate === 2000)?.hall
