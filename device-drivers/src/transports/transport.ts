@@ -176,10 +176,35 @@ export abstract class BaseTransport extends EventEmitter<TransportEvents> implem
     if (this.listenerCount('error') > 0) this.emit('error', error)
   }
 
+  protected notOpen(): TransportError {
+    return new TransportError(TransportErrorCode.notOpen, `设备未连接 / ${this.url} is not open`)
+  }
+
   protected assertOpen(): void {
-    if (!this.opened) {
-      throw new TransportError(TransportErrorCode.notOpen, `设备未连接 / ${this.url} is not open`)
-    }
+    if (!this.opened) throw this.notOpen()
+  }
+
+  /** The implementation's handle when open; the flag and the handle can disagree while closing. */
+  protected openHandle<T>(handle: T | null | undefined): T {
+    this.assertOpen()
+    if (handle === null || handle === undefined) throw this.notOpen()
+    return handle
+  }
+
+  protected writeFailed(err: unknown): TransportError {
+    const cause = toError(err)
+    return new TransportError(
+      TransportErrorCode.writeFailed,
+      `写入失败 / write to ${this.url} failed: ${cause.message}`,
+      cause,
+    )
+  }
+
+  /** Runs a node-style callback write (serialport, net.Socket) as a promise with the coded error. */
+  protected writeWithCallback(write: (done: (err?: Error | null) => void) => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      write((err) => (err ? reject(this.writeFailed(err)) : resolve()))
+    })
   }
 
   protected assertClosed(): void {

@@ -36,7 +36,7 @@ export {
   renderPlainLines,
   renderPlainText,
 } from './render.js'
-export { estimateQrVersion, renderSvg } from './render-svg.js'
+export { renderSvg } from './render-svg.js'
 export {
   createStatusDecoder,
   decodeStatusByte,

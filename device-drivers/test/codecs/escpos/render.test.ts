@@ -1,14 +1,16 @@
+import QRCode from 'qrcode'
 import t from 'tap'
 import {
   cutLine,
   escpos,
-  estimateQrVersion,
   fromHex,
   layoutTokens,
   renderPlainLines,
   renderPlainText,
   renderSvg,
+  ticketLayout,
 } from '../../../src/codecs/escpos/index.js'
+import { sampleTicket } from './samples.js'
 
 t.test('plain text: alignment, QR, cut', async (t) => {
   const bytes = escpos()
@@ -121,10 +123,53 @@ t.test('SVG picture', async (t) => {
   t.notMatch(renderSvg(bytes, { paper: '58mm' }), /width="608"/)
 })
 
-t.test('QR version estimate', async (t) => {
-  t.equal(estimateQrVersion(14, 'M'), 1)
-  t.equal(estimateQrVersion(15, 'M'), 2)
-  t.equal(estimateQrVersion(213, 'M'), 10)
-  t.equal(estimateQrVersion(2331, 'M'), 40)
-  t.equal(estimateQrVersion(9999, 'L'), 40)
+/** The dark modules of the preview's QR path (`M{x} {y}h{u}v{u}h-{u}z` squares), as a matrix. */
+function previewModules(svg: string): { version: number; modules: boolean[][] } {
+  const m = /<path class="qr" data-qr-version="(\d+)" d="([^"]*)"/.exec(svg)
+  if (!m) throw new Error('no QR path in the preview')
+  const squares = [...m[2]!.matchAll(/M(\d+) (\d+)h(\d+)/g)].map((s) => s.slice(1).map(Number))
+  const version = Number(m[1])
+  const size = 17 + 4 * version
+  const unit = squares[0]![2]!
+  const left = Math.min(...squares.map((s) => s[0]!))
+  const top = Math.min(...squares.map((s) => s[1]!))
+  const modules = Array.from({ length: size }, () => Array.from({ length: size }, () => false))
+  for (const [x, y] of squares) modules[(y! - top) / unit]![(x! - left) / unit] = true
+  return { version, modules }
+}
+
+/** The library's own matrix, asked directly with the screen's settings (byte mode, level M). */
+function libraryModules(text: string): { version: number; modules: boolean[][] } {
+  const q = QRCode.create([{ data: new TextEncoder().encode(text), mode: 'byte' }], {
+    errorCorrectionLevel: 'M',
+  })
+  const { size, data } = q.modules
+  return {
+    version: q.version,
+    modules: Array.from({ length: size }, (_, y) =>
+      Array.from({ length: size }, (_, x) => data[y * size + x] === 1),
+    ),
+  }
+}
+
+t.test('the paper preview draws the real QR symbol of the ticket payload', async (t) => {
+  for (const qrContent of ['HALLTICKET:2026-12-07-public-12', sampleTicket.qrContent]) {
+    for (const paper of ['80mm', '58mm'] as const) {
+      const svg = renderSvg(ticketLayout({ ...sampleTicket, qrContent }, { paper }), { paper })
+      const preview = previewModules(svg)
+      const library = libraryModules(qrContent)
+      t.equal(preview.version, library.version, `${qrContent} on ${paper}: version`)
+      t.same(preview.modules, library.modules, `${qrContent} on ${paper}: every module`)
+    }
+  }
+  // The finder pattern's corner module is dark (top left of every symbol), the quiet-zone side light.
+  const { modules } = previewModules(renderSvg(ticketLayout(sampleTicket)))
+  t.equal(modules[0]![0], true)
+  t.equal(modules[7]![7], false)
+})
+
+t.test('a QR print with nothing stored is said on the preview, not drawn', async (t) => {
+  const svg = renderSvg(fromHex('1d 28 6b 03 00 31 51 30'))
+  t.notMatch(svg, /class="qr"/)
+  t.match(svg, /无法生成二维码/)
 })
