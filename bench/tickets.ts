@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { enrollDevice, initHall } from '../hall-server/src/cli/admin.js'
-import { pathsFrom } from '../hall-server/src/config.js'
-import { demoHallConfig } from '../hall-server/src/templates.js'
+import { benchHall, startBaseline, startHall } from './servers.js'
 
 /**
  * Durable ticket issuing: tickets per second and latency of POST /api/tickets on the real hall
@@ -14,6 +12,10 @@ import { demoHallConfig } from '../hall-server/src/templates.js'
  * own process; this process is the load.
  *
  *   node --import tsx bench/tickets.ts [--seconds 10] [--connections 1,4,16,64] [--synchronous FULL]
+ *     [--hall-root <another checkout>] [--json <file>]
+ *
+ * `--hall-root` runs the hall server of another checkout (a worktree of an older commit) under the
+ * same load, to compare two write paths.
  */
 
 const { values } = parseArgs({
@@ -22,28 +24,11 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '1,4,16,64' },
     synchronous: { type: 'string', default: 'FULL' },
     json: { type: 'string' },
+    'hall-root': { type: 'string' },
   },
 })
 const seconds = Number(values.seconds)
 const synchronous = values.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'
-const here = import.meta.dirname
-
-function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const extra = process.env['HALL_BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  if (process.env['HALL_BENCH_VERBOSE']) child.stdout!.on('data', (d: Buffer) => process.stderr.write(d))
-  return new Promise((resolve, reject) => {
-    let buffer = ''
-    child.stdout!.on('data', (d: Buffer) => {
-      buffer += d
-      const match = /READY (http:\/\/\S+)|已启动：(http:\/\/[\d.:]+)/.exec(buffer)
-      if (match) resolve({ child, url: (match[1] ?? match[2]) as string })
-    })
-    child.once('exit', (code) => reject(new Error(`exited ${code}`)))
-  })
-}
 
 interface Result {
   requests: number
@@ -108,15 +93,7 @@ async function wrk(
 
 const dir = await mkdtemp(join(tmpdir(), 'hall-bench-'))
 try {
-  // The hall: the demo configuration with room for a million numbers per queue and no rate limit.
-  const config = demoHallConfig()
-  config.server.synchronous = synchronous
-  config.server.rateLimitPerMinute = 100_000_000
-  for (const q of config.queues) Object.assign(q, { last: 999_999, digits: 6 })
-  const paths = pathsFrom({}, join(dir, 'hall'))
-  await initHall(paths, { config, catalogFile: null })
-  const token = await enrollDevice(paths, { id: 'kiosk-1', role: 'kiosk', terminal: 'kiosk-1' })
-
+  const hall = await benchHall(join(dir, 'hall'), synchronous)
   const ticketBody = JSON.stringify({ queueId: 'public', print: false })
   const levels = values.connections.split(',').map(Number)
   const measure = async (url: string, headers: Record<string, string>) => {
@@ -125,27 +102,20 @@ try {
     for (const c of levels) results.push(await wrk(url, headers, ticketBody, c))
     return results
   }
-  const baseline = await start([join(here, 'baseline-server.ts'), join(dir, 'baseline.sqlite'), synchronous])
+  const baseline = await startBaseline(join(dir, 'baseline.sqlite'), synchronous)
   const base = await measure(new URL('/tickets', baseline.url).href, {})
-  baseline.child.kill()
+  await baseline.stop()
 
-  const hall = await start([
-    join(here, '..', 'hall-server', 'src', 'server.ts'),
-    '--data-dir',
-    paths.dataDir,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    '0',
-  ])
-  const ours = await measure(new URL('/api/tickets', hall.url).href, { authorization: `Bearer ${token}` })
-  hall.child.kill('SIGINT')
-  await new Promise((r) => hall.child.once('exit', r))
+  const server = await startHall(hall, values['hall-root'])
+  const ours = await measure(new URL('/api/tickets', server.url).href, {
+    authorization: `Bearer ${hall.token}`,
+  })
+  await server.stop()
 
   const fmt = (r: Result) =>
     `${r.perSecond.toFixed(0).padStart(7)} /s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms  err ${r.errors}`
   const lines = [
-    `durable ticket issuing (POST, answered after COMMIT), synchronous=${synchronous}, ${seconds} s per level, wrk -t1, ${process.platform} ${process.arch}, node ${process.version}, ${cpus().length} cores`,
+    `durable ticket issuing (POST, answered after COMMIT), hall server of ${values['hall-root'] ?? 'this checkout'}, synchronous=${synchronous}, ${seconds} s per level, wrk -t1, ${process.platform} ${process.arch}, node ${process.version}, ${cpus().length} cores`,
     `${'connections'.padEnd(12)} ${'hall server POST /api/tickets'.padEnd(48)} ${'bare Fastify + sqlite3 insert'.padEnd(48)} ratio`,
     ...levels.map((c, i) => {
       const o = ours[i] as Result

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ERRORS, type RouteDef, routes } from '@hall/protocol'
+import { ERRORS, type RouteDef, routes, SECURITY_SCHEMES, SOCKET_ACCESS, securityOf } from '@hall/protocol'
 
 /**
  * Writes docs/api.md from the contract's route table and error codes, so the API document is the
@@ -34,6 +34,15 @@ function schemaFields(schema: unknown): string {
     .join(', ')
 }
 
+function roles(access: readonly string[]): string {
+  return access.map((a) => ROLE_LABELS[a] ?? a).join(', ')
+}
+
+function security(def: RouteDef): string {
+  const requirements = securityOf(def.access)
+  return requirements.length === 0 ? 'none' : requirements.map((r) => Object.keys(r).join(' + ')).join(' or ')
+}
+
 export function apiMarkdown(): string {
   const lines = [
     '# Hall server API',
@@ -44,13 +53,26 @@ export function apiMarkdown(): string {
     'Devices authenticate with their enrolment token (`hallctl enroll`), staff with the session token from',
     '`signIn`, as `Authorization: Bearer <token>`. Errors answer `{ code, message, details? }` with the',
     'status below; `message` is Chinese, for screens. Request bodies with unknown fields are refused.',
+    'Who is calling is checked before the input: no valid token answers 401 `UNAUTHORIZED`, a role the',
+    'operation does not list 403 `FORBIDDEN`. In the OpenAPI document each operation carries `security`',
+    '(derived from the roles) and the roles themselves in `x-access`.',
     '',
-    '| operationId | method and path | who may call | summary |',
-    '| --- | --- | --- | --- |',
+    '## Security schemes',
+    '',
+    '| scheme | kind | description |',
+    '| --- | --- | --- |',
+    ...Object.entries(SECURITY_SCHEMES).map(
+      ([name, s]) => `| \`${name}\` | ${s.type} ${s.scheme} | ${s.description} |`,
+    ),
+    '',
+    '## Operations by role',
+    '',
+    '| operationId | method and path | who may call | security | summary |',
+    '| --- | --- | --- | --- | --- |',
   ]
   for (const [id, def] of Object.entries(routes) as [string, RouteDef][]) {
     lines.push(
-      `| \`${id}\` | \`${def.method} ${def.path}\` | ${def.access.map((a) => ROLE_LABELS[a] ?? a).join(', ')} | ${def.summary} |`,
+      `| \`${id}\` | \`${def.method} ${def.path}\` | ${roles(def.access)} | ${security(def)} | ${def.summary} |`,
     )
   }
   lines.push('', '## Operations', '')
@@ -63,7 +85,9 @@ export function apiMarkdown(): string {
   lines.push(
     '## Socket.io',
     '',
-    'Connect to the server’s origin with `auth: { token }`. On connect the client receives `snapshot`',
+    'Connect to the server’s origin with `auth: { token }` (a device token or a staff session; without one',
+    'the handshake fails with `connect_error` whose `message` is `UNAUTHORIZED` and `data` the error body).',
+    'On connect the client receives `snapshot`',
     '(the committed hall), then `delta`s: `{ seq, prevSeq, at, changes }`. A delta whose `prevSeq` is not',
     'the last `seq` held means a gap: emit `resync` and replace the state with its answer',
     '(`applyDelta` in `@hall/protocol` does this bookkeeping).',
@@ -76,14 +100,13 @@ export function apiMarkdown(): string {
     '| `scan` | server → client | screens of the terminal | `{ code, at }` |',
     '| `print` | server → client | device agent of the terminal | `PrintJob` |',
     '| `printOutcome` | server → client | screens of the terminal | `{ jobId, ok, message }` |',
-    '| `resync` | client → server | everyone | ack: `HallSnapshot` |',
-    '| `agent:heartbeat` | client → server | device agent | `AgentHeartbeat` |',
-    '| `agent:cardRead` | client → server | device agent | `IdCardPayload` |',
-    '| `agent:scan` | client → server | device agent | `ScanPayload` |',
-    '| `agent:printResult` | client → server | device agent | `PrintResult` |',
-    '| `agent:rating` | client → server | device agent of a window | `RatingBody` |',
+    ...Object.entries(SOCKET_ACCESS).map(
+      ([event, access]) =>
+        `| \`${event}\` | client → server | ${roles(access)} | ${SOCKET_PAYLOADS[event]} |`,
+    ),
     '',
-    'Agent events are acknowledged with `{ ok: true, data } | { ok: false, code, message }`.',
+    'Agent events are acknowledged with `{ ok: true, data } | { ok: false, code, message }`; a sender',
+    'whose role is not listed gets `FORBIDDEN` before its payload is looked at.',
     '',
     '## Error codes',
     '',
@@ -93,6 +116,15 @@ export function apiMarkdown(): string {
     '',
   )
   return lines.join('\n')
+}
+
+const SOCKET_PAYLOADS: Record<string, string> = {
+  resync: 'ack: `HallSnapshot`',
+  'agent:heartbeat': '`AgentHeartbeat`',
+  'agent:cardRead': '`IdCardPayload`',
+  'agent:scan': '`ScanPayload`',
+  'agent:printResult': '`PrintResult`',
+  'agent:rating': '`ButtonRatingPayload` (the agent of a window)',
 }
 
 const file = join(import.meta.dirname, '..', 'docs', 'api.md')

@@ -13,7 +13,7 @@ import { createIdleView } from './store/idle-view'
 import { createKioskActions } from './store/kiosk-actions'
 import { createPrefsStore } from './store/prefs-store'
 import { createSessionStore } from './store/session-store'
-import './styles.css'
+import './styles/index.css'
 
 /** Wires the stores, the hall server link and the page's lock-down, then renders the kiosk. */
 

@@ -1,4 +1,5 @@
 /** Coded errors of the device layer. Messages are Chinese for the clerk, then English. */
+import { CodedError } from '../coded-error.js'
 
 export const DeviceErrorCode = {
   /** The transport is closed (unplugged, not yet reconnected). */
@@ -21,16 +22,8 @@ export const DeviceErrorCode = {
 } as const
 export type DeviceErrorCode = (typeof DeviceErrorCode)[keyof typeof DeviceErrorCode]
 
-export class DeviceError extends Error {
-  readonly code: DeviceErrorCode
-  override readonly cause?: Error
-
-  constructor(code: DeviceErrorCode, message: string, cause?: Error) {
-    super(message)
-    this.name = 'DeviceError'
-    this.code = code
-    if (cause) this.cause = cause
-  }
+export class DeviceError extends CodedError<DeviceErrorCode> {
+  override readonly name = 'DeviceError'
 }
 
 export const isDeviceError = (e: unknown): e is DeviceError => e instanceof DeviceError

@@ -5,7 +5,6 @@
  * and REASON frames, each resent up to 3 times without the host's ACK (protocol document).
  */
 
-import { EventEmitter } from 'node:events'
 import {
   type BadRatingReason,
   type BoxState,
@@ -19,6 +18,7 @@ import {
 } from '../codecs/evaluator/index.js'
 import { type Logger, silentLogger } from '../logger.js'
 import type { Transport } from '../transports/transport.js'
+import { SerialDeviceSimulator } from './serial-device-simulator.js'
 
 export interface EvaluatorBoxSimulatorOptions {
   transport: Transport
@@ -38,8 +38,7 @@ export interface EvaluatorBoxSimulatorEvents {
   command: [command: EvaluatorCommand]
 }
 
-export class EvaluatorBoxSimulator extends EventEmitter<EvaluatorBoxSimulatorEvents> {
-  readonly transport: Transport
+export class EvaluatorBoxSimulator extends SerialDeviceSimulator<EvaluatorBoxSimulatorEvents> {
   readonly protocol: EvaluatorProtocol
   /** Host commands received, in order (ACKs excluded). */
   readonly commands: EvaluatorCommand[] = []
@@ -56,7 +55,7 @@ export class EvaluatorBoxSimulator extends EventEmitter<EvaluatorBoxSimulatorEve
   private heartbeatTimer: NodeJS.Timeout | null = null
   private thanksTimer: NodeJS.Timeout | null = null
   private readonly acks = new Map<number, () => void>()
-  private readonly onData = (chunk: Uint8Array): void => {
+  protected readonly onData = (chunk: Uint8Array): void => {
     for (const r of this.decoder.push(chunk)) {
       if (r.ok) this.handle(r.message, r.seq ?? 0)
       else this.log.debug('simulated box got a bad frame', { code: r.error.code })
@@ -64,13 +63,12 @@ export class EvaluatorBoxSimulator extends EventEmitter<EvaluatorBoxSimulatorEve
   }
 
   constructor(options: EvaluatorBoxSimulatorOptions) {
-    super()
+    super(options.transport)
     const p = options.protocol ?? 'hall-v1'
     const protocol = typeof p === 'string' ? getEvaluatorProtocol(p) : p
     if (!protocol) throw new Error(`unknown evaluator protocol "${p}"`)
     this.protocol = protocol
     this.decoder = protocol.createCommandDecoder()
-    this.transport = options.transport
     this.firmware = options.firmware ?? '1.0'
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 10_000
     this.ackTimeoutMs = options.ackTimeoutMs ?? 500
@@ -91,23 +89,21 @@ export class EvaluatorBoxSimulator extends EventEmitter<EvaluatorBoxSimulatorEve
     return this.leds
   }
 
-  async start(): Promise<void> {
-    this.transport.on('data', this.onData)
-    if (!this.transport.isOpen) await this.transport.open()
+  override async start(): Promise<void> {
+    await super.start()
     if (this.heartbeatIntervalMs > 0) {
       this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.heartbeatIntervalMs)
     }
   }
 
-  async stop(): Promise<void> {
+  override async stop(): Promise<void> {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer)
     if (this.thanksTimer) clearTimeout(this.thanksTimer)
     this.heartbeatTimer = null
     this.thanksTimer = null
     for (const done of this.acks.values()) done()
     this.acks.clear()
-    this.transport.off('data', this.onData)
-    await this.transport.close()
+    await super.stop()
   }
 
   async heartbeat(): Promise<void> {

@@ -8,7 +8,6 @@
  * Cards here are test data only: use the synthetic records of `sample-cards.ts`.
  */
 
-import { EventEmitter } from 'node:events'
 import {
   encodeBaseInfoData,
   encodeResponse,
@@ -20,6 +19,7 @@ import {
 } from '../codecs/idcard/index.js'
 import { type Logger, silentLogger } from '../logger.js'
 import type { Transport } from '../transports/transport.js'
+import { SerialDeviceSimulator } from './serial-device-simulator.js'
 
 const SW = {
   success: 0x90,
@@ -61,8 +61,7 @@ export interface IdCardReaderSimulatorEvents {
 
 const fillerPhoto = (): Uint8Array => Uint8Array.from({ length: 1024 }, (_, i) => (i * 7 + 3) & 0xff)
 
-export class IdCardReaderSimulator extends EventEmitter<IdCardReaderSimulatorEvents> {
-  readonly transport: Transport
+export class IdCardReaderSimulator extends SerialDeviceSimulator<IdCardReaderSimulatorEvents> {
   private readonly log: Logger
   private readonly decoder = new Ga467RequestDecoder()
   private readonly haltAfterRead: boolean
@@ -75,7 +74,7 @@ export class IdCardReaderSimulator extends EventEmitter<IdCardReaderSimulatorEve
   private forced: number | null = null
   private failReads = 0
   private requestCount = 0
-  private readonly onData = (chunk: Uint8Array): void => {
+  protected readonly onData = (chunk: Uint8Array): void => {
     for (const r of this.decoder.push(chunk)) {
       if (r.kind === 'frame') void this.answer(r.frame)
       else void this.reply(encodeResponse(SW.requestChecksum))
@@ -83,8 +82,7 @@ export class IdCardReaderSimulator extends EventEmitter<IdCardReaderSimulatorEve
   }
 
   constructor(options: IdCardReaderSimulatorOptions) {
-    super()
-    this.transport = options.transport
+    super(options.transport)
     this.log = options.logger ?? silentLogger
     this.haltAfterRead = options.haltAfterRead ?? true
     this.responseDelayMs = options.responseDelayMs ?? 0
@@ -98,16 +96,6 @@ export class IdCardReaderSimulator extends EventEmitter<IdCardReaderSimulatorEve
 
   get cardPlaced(): boolean {
     return this.card !== null
-  }
-
-  async start(): Promise<void> {
-    this.transport.on('data', this.onData)
-    if (!this.transport.isOpen) await this.transport.open()
-  }
-
-  async stop(): Promise<void> {
-    this.transport.off('data', this.onData)
-    await this.transport.close()
   }
 
   /** Puts a card on the reader (replacing any card there). Throws if the record does not fit. */

@@ -6,7 +6,6 @@
  * and never answered.
  */
 
-import { EventEmitter } from 'node:events'
 import { textWidth } from '../codecs/escpos/index.js'
 import {
   BROADCAST_ADDRESS,
@@ -23,6 +22,7 @@ import {
 } from '../codecs/led/index.js'
 import { type Logger, silentLogger } from '../logger.js'
 import type { Transport } from '../transports/transport.js'
+import { SerialDeviceSimulator } from './serial-device-simulator.js'
 
 export interface LedScreenSimulatorOptions {
   transport: Transport
@@ -56,8 +56,7 @@ const CMD_BYTE: Readonly<Record<LedCommand['type'], number>> = {
   'query-status': HallV1LedCommand.queryStatus,
 }
 
-export class LedScreenSimulator extends EventEmitter<LedScreenSimulatorEvents> {
-  readonly transport: Transport
+export class LedScreenSimulator extends SerialDeviceSimulator<LedScreenSimulatorEvents> {
   readonly protocol: LedProtocol
   readonly address: number
   readonly lineCount: number
@@ -71,7 +70,7 @@ export class LedScreenSimulator extends EventEmitter<LedScreenSimulatorEvents> {
   private display: SimulatedLedLine[]
   private level = 8
   private faults = { pixelFault: false, overTemperature: false, temperatureC: 35 }
-  private readonly onData = (chunk: Uint8Array): void => {
+  protected readonly onData = (chunk: Uint8Array): void => {
     for (const r of this.decoder.push(chunk)) {
       if (!r.ok) {
         this.log.debug('simulated screen got a bad frame', { code: r.error.code })
@@ -84,13 +83,12 @@ export class LedScreenSimulator extends EventEmitter<LedScreenSimulatorEvents> {
   }
 
   constructor(options: LedScreenSimulatorOptions) {
-    super()
+    super(options.transport)
     const p = options.protocol ?? 'hall-v1'
     const protocol = typeof p === 'string' ? getLedProtocol(p) : p
     if (!protocol) throw new Error(`unknown LED protocol "${p}"`)
     this.protocol = protocol
     this.decoder = protocol.createCommandDecoder()
-    this.transport = options.transport
     this.address = options.address ?? 1
     this.lineCount = options.lines ?? 2
     this.columns = options.columns ?? 32
@@ -120,16 +118,6 @@ export class LedScreenSimulator extends EventEmitter<LedScreenSimulatorEvents> {
 
   setFault(patch: Partial<{ pixelFault: boolean; overTemperature: boolean; temperatureC: number }>): void {
     this.faults = { ...this.faults, ...patch }
-  }
-
-  async start(): Promise<void> {
-    this.transport.on('data', this.onData)
-    if (!this.transport.isOpen) await this.transport.open()
-  }
-
-  async stop(): Promise<void> {
-    this.transport.off('data', this.onData)
-    await this.transport.close()
   }
 
   private blank(): SimulatedLedLine[] {

@@ -138,17 +138,11 @@ export class HidTransport extends BaseTransport {
 
   /** Sends an output report; the first byte is the report id (0 for devices without ids). */
   async write(bytes: Uint8Array): Promise<void> {
-    this.assertOpen()
-    const handle = this.handle
-    if (!handle) throw new TransportError(TransportErrorCode.notOpen, `${this.url} is not open`)
+    const handle = this.openHandle(this.handle)
     try {
       await handle.write(Array.from(bytes))
     } catch (err) {
-      throw new TransportError(
-        TransportErrorCode.writeFailed,
-        `写入失败 / write to ${this.url} failed: ${toError(err).message}`,
-        toError(err),
-      )
+      throw this.writeFailed(err)
     }
   }
 

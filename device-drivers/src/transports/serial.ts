@@ -12,14 +12,7 @@
  */
 
 import { SerialPortStream, type OpenOptions as StreamOpenOptions } from '@serialport/stream'
-import {
-  BaseTransport,
-  openError,
-  TransportError,
-  TransportErrorCode,
-  type TransportOptions,
-  toError,
-} from './transport.js'
+import { BaseTransport, openError, type TransportOptions, toError } from './transport.js'
 
 export interface SerialTransportOptions extends TransportOptions {
   path: string
@@ -100,22 +93,8 @@ export class SerialTransport extends BaseTransport {
   }
 
   async write(bytes: Uint8Array): Promise<void> {
-    this.assertOpen()
-    const port = this.port
-    if (!port) throw new TransportError(TransportErrorCode.notOpen, `${this.url} is not open`)
-    await new Promise<void>((resolve, reject) => {
-      port.write(Buffer.from(bytes), (err) => {
-        if (err) {
-          reject(
-            new TransportError(
-              TransportErrorCode.writeFailed,
-              `写入失败 / write to ${this.url} failed: ${err.message}`,
-              err,
-            ),
-          )
-        } else resolve()
-      })
-    })
+    const port = this.openHandle(this.port)
+    await this.writeWithCallback((done) => port.write(Buffer.from(bytes), done))
   }
 
   async close(): Promise<void> {

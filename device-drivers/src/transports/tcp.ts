@@ -11,7 +11,6 @@ import {
   TransportError,
   TransportErrorCode,
   type TransportOptions,
-  toError,
 } from './transport.js'
 
 export interface TcpTransportOptions extends TransportOptions {
@@ -103,24 +102,9 @@ export class TcpTransport extends BaseTransport {
   }
 
   async write(bytes: Uint8Array): Promise<void> {
-    this.assertOpen()
-    const socket = this.socket
-    if (!socket || socket.destroyed || !socket.writable) {
-      throw new TransportError(TransportErrorCode.notOpen, `设备未连接 / ${this.url} is not open`)
-    }
-    await new Promise<void>((resolve, reject) => {
-      socket.write(bytes, (err) => {
-        if (err) {
-          reject(
-            new TransportError(
-              TransportErrorCode.writeFailed,
-              `写入失败 / write to ${this.url} failed: ${err.message}`,
-              toError(err),
-            ),
-          )
-        } else resolve()
-      })
-    })
+    const socket = this.openHandle(this.socket)
+    if (socket.destroyed || !socket.writable) throw this.notOpen()
+    await this.writeWithCallback((done) => socket.write(bytes, done))
   }
 
   async close(): Promise<void> {

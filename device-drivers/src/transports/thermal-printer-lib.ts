@@ -113,18 +113,12 @@ export class ThermalPrinterLibTransport extends BaseTransport {
   }
 
   async write(bytes: Uint8Array): Promise<void> {
-    this.assertOpen()
-    const printer = this.printer
-    if (!printer) throw new TransportError(TransportErrorCode.notOpen, `${this.url} is not open`)
+    const printer = this.openHandle(this.printer)
     try {
       await printer.raw(Buffer.from(bytes))
     } catch (err) {
-      // The library rejects with strings ('Printer Error') as well as errors.
-      const error = new TransportError(
-        TransportErrorCode.writeFailed,
-        `写入打印机失败 / write to ${this.url} failed: ${err instanceof Error ? err.message : String(err)}`,
-        toError(err),
-      )
+      // The library rejects with strings ('Printer Error') as well as errors; writeFailed takes both.
+      const error = this.writeFailed(err)
       if (!(await this.connected(printer))) {
         this.printer = null
         this.markClosed({ kind: 'disconnected', error })

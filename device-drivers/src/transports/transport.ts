@@ -5,6 +5,7 @@
  */
 
 import { EventEmitter } from 'node:events'
+import { CodedError } from '../coded-error.js'
 import { type Logger, silentLogger } from '../logger.js'
 
 /** Why a transport closed. */
@@ -86,16 +87,8 @@ export const TransportErrorCode = {
 export type TransportErrorCode = (typeof TransportErrorCode)[keyof typeof TransportErrorCode]
 
 /** Errors from transports carry a stable code and a message in Chinese and English. */
-export class TransportError extends Error {
-  readonly code: TransportErrorCode
-  override readonly cause?: Error
-
-  constructor(code: TransportErrorCode, message: string, cause?: Error) {
-    super(message)
-    this.name = 'TransportError'
-    this.code = code
-    if (cause) this.cause = cause
-  }
+export class TransportError extends CodedError<TransportErrorCode> {
+  override readonly name = 'TransportError'
 }
 
 /** Maps an OS error from opening a device path to a coded error with a message an installer can act on. */
@@ -176,10 +169,35 @@ export abstract class BaseTransport extends EventEmitter<TransportEvents> implem
     if (this.listenerCount('error') > 0) this.emit('error', error)
   }
 
+  protected notOpen(): TransportError {
+    return new TransportError(TransportErrorCode.notOpen, `设备未连接 / ${this.url} is not open`)
+  }
+
   protected assertOpen(): void {
-    if (!this.opened) {
-      throw new TransportError(TransportErrorCode.notOpen, `设备未连接 / ${this.url} is not open`)
-    }
+    if (!this.opened) throw this.notOpen()
+  }
+
+  /** The implementation's handle when open; the flag and the handle can disagree while closing. */
+  protected openHandle<T>(handle: T | null | undefined): T {
+    this.assertOpen()
+    if (handle === null || handle === undefined) throw this.notOpen()
+    return handle
+  }
+
+  protected writeFailed(err: unknown): TransportError {
+    const cause = toError(err)
+    return new TransportError(
+      TransportErrorCode.writeFailed,
+      `写入失败 / write to ${this.url} failed: ${cause.message}`,
+      cause,
+    )
+  }
+
+  /** Runs a node-style callback write (serialport, net.Socket) as a promise with the coded error. */
+  protected writeWithCallback(write: (done: (err?: Error | null) => void) => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      write((err) => (err ? reject(this.writeFailed(err)) : resolve()))
+    })
   }
 
   protected assertClosed(): void {

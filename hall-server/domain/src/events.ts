@@ -3,11 +3,10 @@ import type {
   CallView,
   CaseOutcome,
   CaseType,
-  MissingMaterial,
   RatingLevel,
   TicketStatus,
 } from '@hall/protocol'
-import type { Alarm, Applicant, Case, FollowUp, Ticket } from './types.js'
+import type { Alarm, Case, CaseRecord, FollowUp, Ticket } from './types.js'
 
 /**
  * Domain events: facts, each carrying everything `evolve` needs, so the event log alone rebuilds
@@ -50,7 +49,7 @@ export type DomainEvent =
   | { type: 'window.resumed'; windowId: string; at: number }
   | { type: 'window.closed'; windowId: string; at: number }
   | { type: 'case.opened'; case: Case }
-  | {
+  | ({
       type: 'case.finished'
       caseId: string
       at: number
@@ -58,16 +57,8 @@ export type DomainEvent =
       serviceName: string
       caseType: CaseType
       outcome: CaseOutcome
-      receiptNo: string | null
-      missingMaterials: MissingMaterial[]
-      refusalReason: string | null
-      promiseDays: number | null
-      promiseDeadline: string | null
-      supplementDeadline: string | null
-      applicant: Applicant | null
-      note: string | null
       ratingDeadline: number
-    }
+    } & CaseRecord)
   | {
       type: 'case.rated'
       caseId: string

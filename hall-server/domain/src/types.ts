@@ -132,7 +132,19 @@ export interface WindowState {
   priorityStreak: number
 }
 
-export interface Case {
+/** What a clerk records when finishing a case: the receipt, the one-time list, the deadlines. */
+export interface CaseRecord {
+  receiptNo: string | null
+  missingMaterials: MissingMaterial[]
+  refusalReason: string | null
+  promiseDays: number | null
+  promiseDeadline: string | null
+  supplementDeadline: string | null
+  applicant: Applicant | null
+  note: string | null
+}
+
+export interface Case extends CaseRecord {
   id: string
   ticketId: string | null
   ticketCode: string | null
@@ -143,14 +155,6 @@ export interface Case {
   serviceName: string | null
   caseType: CaseType | null
   outcome: CaseOutcome | null
-  receiptNo: string | null
-  missingMaterials: MissingMaterial[]
-  refusalReason: string | null
-  promiseDays: number | null
-  promiseDeadline: string | null
-  supplementDeadline: string | null
-  applicant: Applicant | null
-  note: string | null
   openedAt: number
   finishedAt: number | null
   ratingDeadline: number | null

@@ -11,7 +11,7 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, message: '未找到' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   SIGN_IN_FAILED: { status: 401, message: '工号或密码不正确' },
-  SIGN_IN_LOCKED: { status: 429, message: '密码错误次数过多，请稍后再试' },
+  SIGN_IN_LOCKED: { status: 429, message: '连续输错5次，已锁定15分钟，请稍后再试' },
   QUEUE_NOT_FOUND: { status: 404, message: '没有这个业务队列' },
   QUEUE_EXHAUSTED: { status: 409, message: '该业务今日号码已发完' },
   OUTSIDE_HOURS: { status: 409, message: '现在不是取号时间' },

@@ -3,7 +3,18 @@ import type { RouteDef } from './route-def.js'
 import { deskRoutes } from './routes-desk.js'
 import { serviceRoutes } from './routes-services.js'
 
-export { ACCESS, type Access, type RouteDef } from './route-def.js'
+export {
+  ACCESS,
+  type Access,
+  ANY_DEVICE,
+  ANYONE_SIGNED,
+  type RouteDef,
+  SECURITY_SCHEMES,
+  type SecurityRequirement,
+  type SecuritySchemeName,
+  STAFF,
+  securityOf,
+} from './route-def.js'
 
 /**
  * Every HTTP operation of the hall server: method, path, schemas and who may call it. The server

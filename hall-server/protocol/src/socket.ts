@@ -2,6 +2,7 @@ import { type Static, Type } from 'typebox'
 import { RatingBody } from './bodies.js'
 import type { Ack } from './errors.js'
 import { PrintJob, PrintResult } from './print.js'
+import { type Access, ANYONE_SIGNED } from './route-def.js'
 import {
   AttachedDeviceHealth,
   type CardReadView,
@@ -105,5 +106,22 @@ export interface ClientToServerEvents {
   'agent:printResult': (result: PrintResult, ack: (result: Ack<null>) => void) => void
   'agent:rating': (rating: ButtonRatingPayload, ack: (result: Ack<null>) => void) => void
 }
+
+/**
+ * Who may send each client-to-server event, in the same roles as the routes' `access`. Connecting
+ * at all needs a device token or a staff session (`ANYONE_SIGNED`); the server refuses a sender
+ * whose role is not listed with `FORBIDDEN`, before looking at the payload.
+ */
+export const SOCKET_ACCESS = {
+  resync: ANYONE_SIGNED,
+  'agent:heartbeat': ['agent'],
+  'agent:cardRead': ['agent'],
+  'agent:scan': ['agent'],
+  'agent:printResult': ['agent'],
+  'agent:rating': ['agent'],
+} as const satisfies { [E in keyof ClientToServerEvents]: readonly Access[] }
+
+/** Who may open a socket at all. */
+export const SOCKET_CONNECT_ACCESS: readonly Access[] = ANYONE_SIGNED
 
 export { PrintJob, PrintResult }

@@ -1,5 +1,5 @@
 import type { StaffConfig } from '@hall/domain'
-import { staffCard } from '@hall/domain'
+import { hallTime, staffCard } from '@hall/domain'
 import type { Access, DeviceRole, PrincipalView, Session, StaffRole } from '@hall/protocol'
 import { hashPin, hashToken, newToken, verifyPin } from '../security/secrets.js'
 import type { Db } from '../store/db.js'
@@ -41,8 +41,32 @@ export function allowed(p: Principal, access: readonly Access[]): boolean {
 }
 
 const CACHE_MS = 5_000
-const LOCK_AFTER = 5
-const LOCK_MS = 5 * 60_000
+/** Wrong PINs in a row that lock a staff number, and for how long. */
+export const LOCK_AFTER = 5
+export const LOCK_MS = 15 * 60_000
+
+/**
+ * The refusal of a locked staff number, with the hall-clock minute from which a try is allowed
+ * again (rounded up, so "after 10:46" is true at 10:46:00).
+ */
+export function lockedMessage(lockedUntil: number, utcOffsetMinutes: number): string {
+  const minute = Math.ceil(lockedUntil / 60_000) * 60_000
+  return `连续输错${LOCK_AFTER}次，已锁定，请于 ${hallTime(minute, utcOffsetMinutes, false)} 后再试`
+}
+
+/** A refused sign-in, with what the audit trail records about it. */
+export class SignInRefused extends CommandRefused {
+  constructor(
+    code: 'SIGN_IN_FAILED' | 'SIGN_IN_LOCKED',
+    message: string | undefined,
+    /** Wrong tries in a row counting this one; 0 when this try was not counted (unknown or locked). */
+    readonly failedCount: number,
+    /** Set when this very try locked the staff number: until when. */
+    readonly lockedNow: number | null,
+  ) {
+    super(code, message)
+  }
+}
 
 interface Cached {
   principal: Principal | null
@@ -57,6 +81,7 @@ export class Identity {
     private readonly staff: () => StaffConfig[],
     private readonly clock: () => number,
     private readonly sessionHours: number,
+    private readonly utcOffsetMinutes: () => number = () => 480,
   ) {}
 
   async authenticate(token: string | undefined): Promise<Principal | null> {
@@ -100,7 +125,11 @@ export class Identity {
     }
   }
 
-  /** Checks a staff number and PIN from an enrolled device; counts failures and locks after five. */
+  /**
+   * Checks a staff number and PIN from an enrolled device. Wrong PINs are counted; the
+   * `LOCK_AFTER`th in a row locks the staff number for `LOCK_MS`, and while it is locked even the
+   * right PIN is refused. Refusals are `SignInRefused`, for the audit trail.
+   */
   async verifyStaff(device: Principal, staffNo: string, pin: string): Promise<StaffConfig> {
     if (device.kind !== 'device') throw new CommandRefused('FORBIDDEN')
     const member = this.staff().find((s) => s.staffNo === staffNo)
@@ -109,12 +138,29 @@ export class Identity {
     if (!member || !secret) {
       // Same work and answer as a wrong PIN, so staff numbers cannot be probed.
       await verifyPin(pin, await DUMMY_HASH)
-      throw new CommandRefused('SIGN_IN_FAILED')
+      throw new SignInRefused('SIGN_IN_FAILED', undefined, 0, null)
     }
-    if (secret.lockedUntil !== null && secret.lockedUntil > now) throw new CommandRefused('SIGN_IN_LOCKED')
+    if (secret.lockedUntil !== null && secret.lockedUntil > now) {
+      throw new SignInRefused(
+        'SIGN_IN_LOCKED',
+        lockedMessage(secret.lockedUntil, this.utcOffsetMinutes()),
+        0,
+        null,
+      )
+    }
     const ok = await verifyPin(pin, secret.pinHash)
-    await recordSignInAttempt(this.db, staffNo, ok, LOCK_AFTER, now + LOCK_MS)
-    if (!ok) throw new CommandRefused('SIGN_IN_FAILED')
+    const after = await recordSignInAttempt(this.db, staffNo, ok, LOCK_AFTER, now + LOCK_MS, now)
+    if (!ok) {
+      if (after.lockedUntil !== null && after.lockedUntil > now) {
+        throw new SignInRefused(
+          'SIGN_IN_LOCKED',
+          lockedMessage(after.lockedUntil, this.utcOffsetMinutes()),
+          after.failedCount,
+          after.lockedUntil,
+        )
+      }
+      throw new SignInRefused('SIGN_IN_FAILED', undefined, after.failedCount, null)
+    }
     if (device.role === 'wall' && member.role !== 'manager') {
       throw new CommandRefused('FORBIDDEN', '管理大屏只允许管理人员登录')
     }

@@ -172,7 +172,7 @@ export class HallService {
       eventWrite(firstSeq + i, event, now, actor.id, this.options.codec),
     )
     this.nextSeq += outcome.events.length
-    writes.push(...projectionWrites(outcome.effects))
+    writes.push(...projectionWrites(outcome.effects, outcome.events))
     if (outcome.refusal === null) {
       writes.push(...(typeof extraWrites === 'function' ? extraWrites(outcome.events) : extraWrites))
     }

@@ -1,6 +1,15 @@
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
-import { ApiError, apiError, ERRORS, type OperationId, type RouteDef, routes } from '@hall/protocol'
+import {
+  ApiError,
+  apiError,
+  ERRORS,
+  type OperationId,
+  type RouteDef,
+  routes,
+  SECURITY_SCHEMES,
+  securityOf,
+} from '@hall/protocol'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { Hall } from '../hall/boot.js'
 import { allowed, type Principal } from '../hall/identity.js'
@@ -73,9 +82,20 @@ export async function buildApp(hall: Hall, options: AppOptions = {}): Promise<Fa
         title: '便民服务中心排队叫号与好差评系统 — hall server API',
         version: '1.0.0',
         description:
-          'Every operation of the hall server. Devices authenticate with their enrolment token, staff with the session token from signIn, as `Authorization: Bearer <token>`.',
+          'Every operation of the hall server. Devices authenticate with their enrolment token, staff with the session token from signIn, as `Authorization: Bearer <token>`. Each operation lists the roles that may call it in `x-access`; a caller without a valid token is answered 401 `UNAUTHORIZED`, a role not listed 403 `FORBIDDEN`.',
+        license: { name: 'MIT', identifier: 'MIT' },
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      servers: [
+        {
+          url: 'http://{host}:{port}',
+          description: 'The hall server on the hall LAN (plain HTTP inside the hall network).',
+          variables: {
+            host: { default: 'hall-server', description: 'Host name or LAN address of the hall server' },
+            port: { default: '8080', description: 'server.port in hall.json' },
+          },
+        },
+      ],
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
   })
 
@@ -121,13 +141,16 @@ export async function buildApp(hall: Hall, options: AppOptions = {}): Promise<Fa
         operationId,
         summary: def.summary,
         tags: [def.tag],
-        ...(isPublic ? {} : { security: [{ bearer: [] }] }),
+        security: securityOf(def.access),
+        'x-access': def.access,
         ...(def.params ? { params: def.params } : {}),
         ...(def.querystring ? { querystring: def.querystring } : {}),
         ...(def.body ? { body: def.body } : {}),
         response: { [def.status ?? 200]: def.response, '4xx': ApiError, '5xx': ApiError },
       },
-      preHandler: async (request) => {
+      // Who is calling is settled before the body is read or validated: a caller without access
+      // learns nothing about the operation's input.
+      onRequest: async (request) => {
         if (isPublic) return
         const principal = await hall.identity.authenticate(bearer(request))
         if (!principal) throw new CommandRefused('UNAUTHORIZED')

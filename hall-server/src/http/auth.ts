@@ -1,9 +1,47 @@
+import { formatLocal } from '@hall/domain'
+import type { Hall } from '../hall/boot.js'
+import { actorId, LOCK_AFTER, type Principal, SignInRefused } from '../hall/identity.js'
 import { CommandRefused } from '../hall/service.js'
+import type { Write } from '../store/journal.js'
 import { auditWrite } from '../store/projection.js'
 import { listAudit } from '../store/repos.js'
 import { actor, type Handlers } from './handler.js'
 
 /** Staff sign-in and sign-out at a counter (签到/签退), who-am-I, and the audit log. */
+
+/**
+ * The audit rows of a refused sign-in: the try itself (`signIn`, refused, with the code and, for a
+ * wrong PIN, how many in a row), and when this try locked the staff number a `signInLocked` row
+ * saying until when.
+ */
+function signInRefusalAudit(hall: Hall, device: Principal, staffNo: string, error: CommandRefused): Write[] {
+  const at = hall.clock()
+  const actor = actorId(device)
+  const counted = error instanceof SignInRefused && error.failedCount > 0
+  const rows = [
+    auditWrite({
+      at,
+      actor,
+      action: 'signIn',
+      subject: staffNo,
+      outcome: 'refused',
+      detail: counted ? `${error.code} ${error.failedCount}/${LOCK_AFTER}` : error.code,
+    }),
+  ]
+  if (error instanceof SignInRefused && error.lockedNow !== null) {
+    rows.push(
+      auditWrite({
+        at,
+        actor,
+        action: 'signInLocked',
+        subject: staffNo,
+        outcome: 'refused',
+        detail: `连续输错${error.failedCount}次，锁定至 ${formatLocal(error.lockedNow, hall.config.hall.utcOffsetMinutes)}`,
+      }),
+    )
+  }
+  return rows
+}
 
 export const authHandlers: Pick<
   Handlers,
@@ -15,18 +53,8 @@ export const authHandlers: Pick<
     try {
       member = await hall.identity.verifyStaff(principal, body.staffNo, body.pin)
     } catch (error) {
-      if (error instanceof CommandRefused) {
-        await hall.service.record([
-          auditWrite({
-            at: hall.clock(),
-            actor: actor(principal).id,
-            action: 'signIn',
-            subject: body.staffNo,
-            outcome: 'refused',
-            detail: error.code,
-          }),
-        ])
-      }
+      if (error instanceof CommandRefused)
+        await hall.service.record(signInRefusalAudit(hall, principal, body.staffNo, error))
       throw error
     }
     if (principal.role === 'counter' && principal.windowId !== null) {

@@ -31,16 +31,18 @@ function found(view: WindowView | null): WindowView {
  * Runs a command at the caller's own window (a manager may pause and resume any window), audited
  * as `action`, and returns what it changed.
  */
-async function atWindow(
+async function atWindow(...args: WindowCommandArgs): Promise<Effect[]> {
+  return (await windowCommand(...args)).effects
+}
+
+type WindowCommandArgs = [
   hall: Hall,
   principal: Principal,
   windowId: string,
   cmd: Command,
   action: string,
-  options: { detail?: string; managerMayOverride?: boolean } = {},
-): Promise<Effect[]> {
-  return (await windowCommand(hall, principal, windowId, cmd, action, options)).effects
-}
+  options?: { detail?: string; managerMayOverride?: boolean },
+]
 
 function windowCommand<A = undefined>(
   hall: Hall,

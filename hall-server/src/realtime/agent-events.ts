@@ -7,11 +7,12 @@ import {
   IdCardPayload,
   PrintResult,
   ScanPayload,
+  SOCKET_ACCESS,
 } from '@hall/protocol'
 import type { TSchema } from 'typebox'
 import { Compile } from 'typebox/compile'
 import type { Hall } from '../hall/boot.js'
-import { actorId } from '../hall/identity.js'
+import { actorId, allowed } from '../hall/identity.js'
 import { CommandRefused } from '../hall/service.js'
 import type { HallIo, HallSocket } from './io-types.js'
 import type { Presence } from './presence.js'
@@ -69,8 +70,9 @@ export interface AgentEventDeps {
 export function handleAgentEvents(socket: HallSocket, { io, hall, presence, recent }: AgentEventDeps): void {
   const principal = socket.data.principal
   const { deviceId } = principal
-  const agentOnly = () => {
-    if (principal.kind !== 'device' || principal.role !== 'agent') throw new CommandRefused('FORBIDDEN')
+  /** The contract's SOCKET_ACCESS decides who may send an event, before its payload is looked at. */
+  const mayEmit = (event: keyof typeof SOCKET_ACCESS) => {
+    if (!allowed(principal, SOCKET_ACCESS[event])) throw new CommandRefused('FORBIDDEN')
   }
   /** Acts on an agent's event once, even if the agent sends it again after a lost ack. */
   const once = (eventId: string | undefined, work: () => Promise<void>) =>
@@ -78,7 +80,7 @@ export function handleAgentEvents(socket: HallSocket, { io, hall, presence, rece
 
   socket.on('agent:heartbeat', (beat, ack) =>
     answer(ack, async () => {
-      agentOnly()
+      mayEmit('agent:heartbeat')
       valid(checkers.heartbeat, beat)
       hall.service.markSeen(deviceId)
       await presence.setOnline(deviceId, true, beat.attached)
@@ -87,7 +89,7 @@ export function handleAgentEvents(socket: HallSocket, { io, hall, presence, rece
 
   socket.on('agent:cardRead', (card, ack) =>
     answer(ack, async () => {
-      agentOnly()
+      mayEmit('agent:cardRead')
       valid(checkers.card, card)
       await once(card.eventId, async () => {
         const { eventId: _, ...read } = card
@@ -104,7 +106,7 @@ export function handleAgentEvents(socket: HallSocket, { io, hall, presence, rece
 
   socket.on('agent:scan', (scan, ack) =>
     answer(ack, async () => {
-      agentOnly()
+      mayEmit('agent:scan')
       valid(checkers.scan, scan)
       await once(scan.eventId, async () => {
         if (principal.terminal)
@@ -115,7 +117,7 @@ export function handleAgentEvents(socket: HallSocket, { io, hall, presence, rece
 
   socket.on('agent:printResult', (result, ack) =>
     answer(ack, async () => {
-      agentOnly()
+      mayEmit('agent:printResult')
       valid(checkers.print, result)
       await hall.printing.result(principal.terminal ?? '', result)
     }),
@@ -123,7 +125,7 @@ export function handleAgentEvents(socket: HallSocket, { io, hall, presence, rece
 
   socket.on('agent:rating', (rating, ack) =>
     answer(ack, async () => {
-      agentOnly()
+      mayEmit('agent:rating')
       valid(checkers.rating, rating)
       const windowId = principal.windowId
       if (!windowId) throw new CommandRefused('FORBIDDEN', '此设备没有绑定窗口')

@@ -1,6 +1,8 @@
+import { type ApiError, apiError, type ErrorCode, SOCKET_ACCESS, SOCKET_CONNECT_ACCESS } from '@hall/protocol'
 import type { FastifyInstance } from 'fastify'
 import { Server } from 'socket.io'
 import type { Hall } from '../hall/boot.js'
+import { allowed } from '../hall/identity.js'
 import { handleAgentEvents } from './agent-events.js'
 import type { HallIo, HallSocket } from './io-types.js'
 import { createPresence } from './presence.js'
@@ -8,6 +10,11 @@ import { attachPrinting } from './print-dispatch.js'
 import { RecentEvents } from './recent-events.js'
 
 export type { HallIo } from './io-types.js'
+
+/** A refused handshake: `message` is the code (what clients branch on), `data` the contract's body. */
+function handshakeRefusal(code: ErrorCode): Error & { data: ApiError } {
+  return Object.assign(new Error(code), { data: apiError(code) })
+}
 
 /**
  * socket.io on the Fastify server. Each client authenticates with its token, joins its rooms
@@ -31,11 +38,12 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
     hall.identity
       .authenticate(typeof token === 'string' ? token : undefined)
       .then((principal) => {
-        if (!principal) return next(new Error('UNAUTHORIZED'))
+        if (!principal) return next(handshakeRefusal('UNAUTHORIZED'))
+        if (!allowed(principal, SOCKET_CONNECT_ACCESS)) return next(handshakeRefusal('FORBIDDEN'))
         socket.data.principal = principal
         next()
       })
-      .catch(() => next(new Error('INTERNAL')))
+      .catch(() => next(handshakeRefusal('INTERNAL')))
   })
 
   hall.service.onDelta((delta) => {
@@ -54,7 +62,16 @@ export function attachRealtime(app: FastifyInstance, hall: Hall): HallIo {
     presence.connected(principal)
     socket.on('disconnect', () => presence.disconnected(principal))
     socket.on('resync', (ack) => {
-      if (typeof ack === 'function') ack(hall.service.snapshot())
+      if (typeof ack !== 'function') return
+      // Everyone who may connect may resync today; a role left out of the contract gets the refusal.
+      if (!allowed(principal, SOCKET_ACCESS.resync)) {
+        ;(ack as unknown as (refused: ApiError & { ok: false }) => void)({
+          ok: false,
+          ...apiError('FORBIDDEN'),
+        })
+        return
+      }
+      ack(hall.service.snapshot())
     })
     handleAgentEvents(socket, { io, hall, presence, recent })
   })

@@ -27,6 +27,105 @@ function runStatement(statement: sqlite3.Statement, params: SqlValue[]): Promise
   )
 }
 
+/**
+ * A single-row `INSERT INTO t (a, b) VALUES (?, ?) [ON CONFLICT …]` and its many-row form, which
+ * reads the rows from one JSON array of arrays: `INSERT INTO t (a, b) SELECT value->>0, value->>1
+ * FROM json_each(?) WHERE true [ON CONFLICT …]` (the `WHERE true` keeps SQLite from reading ON
+ * CONFLICT as a join's ON). SQLite inserts (and upserts) the rows one by one in array order, so a
+ * row that comes twice ends as its last write, as it would one statement at a time.
+ */
+interface InsertShape {
+  table: string
+  manyRowsSql: string
+}
+
+const SINGLE_ROW_INSERT =
+  /^\s*INSERT\s+INTO\s+([A-Za-z_][A-Za-z0-9_]*)\s*(\([^()]*\))\s*VALUES\s*\(\s*(\?(?:\s*,\s*\?)*)\s*\)([^?;]*)$/i
+
+const shapes = new Map<string, InsertShape | null>()
+
+/** The many-row form of `sql`, or null if it is not a plain single-row INSERT of `?` parameters. */
+export function insertShape(sql: string): InsertShape | null {
+  let shape = shapes.get(sql)
+  if (shape === undefined) {
+    const match = SINGLE_ROW_INSERT.exec(sql)
+    if (match) {
+      const [, table, columns, placeholders, rest] = match as unknown as [
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+      const count = placeholders.split(',').length
+      const values = Array.from({ length: count }, (_, i) => `value->>${i}`).join(', ')
+      shape = {
+        table: table.toLowerCase(),
+        manyRowsSql: `INSERT INTO ${table} ${columns} SELECT ${values} FROM json_each(?) WHERE true${rest.trimEnd()}`,
+      }
+    } else shape = null
+    shapes.set(sql, shape)
+  }
+  return shape
+}
+
+/** Lone UTF-16 surrogates, which JSON would carry differently from a bound string. */
+const LONE_SURROGATE = /\p{Cs}/u
+
+/**
+ * Whether a row goes through JSON unchanged: text, NULL and integers JSON and SQLite both hold
+ * exactly. Blobs, bigints and fractional numbers (SQLite's JSON reader may round the last digit of
+ * a double) are bound as they are instead.
+ */
+function jsonSafe(params: readonly SqlValue[]): boolean {
+  for (const value of params) {
+    if (value === null) continue
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return false
+    } else if (typeof value !== 'number' || !Number.isSafeInteger(value)) return false
+  }
+  return true
+}
+
+export interface PlannedWrite {
+  sql: string
+  params: SqlValue[]
+}
+
+/**
+ * The statements that make `writes` in as few trips as may be: the single-row INSERTs between two
+ * other writes are merged, one statement per table and SQL text, each table's rows kept in their
+ * order. Inserts into different tables commute (the schema has no triggers, and foreign keys are
+ * deferred to COMMIT), so only the order within a table matters. Any other write (an UPDATE, a
+ * DELETE, an insert with a blob) runs alone, in its place, with the merged inserts before it run
+ * first.
+ */
+export function planBatch(writes: readonly { sql: string; params: SqlValue[] }[]): PlannedWrite[] {
+  const planned: PlannedWrite[] = []
+  // Per table, in order of first appearance: runs of rows sharing one SQL text.
+  let tables = new Map<string, { shape: InsertShape; rows: SqlValue[][] }[]>()
+  const flush = () => {
+    for (const runs of tables.values())
+      for (const run of runs) planned.push({ sql: run.shape.manyRowsSql, params: [JSON.stringify(run.rows)] })
+    tables = new Map()
+  }
+  for (const write of writes) {
+    const shape = insertShape(write.sql)
+    if (!shape || !jsonSafe(write.params)) {
+      flush()
+      planned.push({ sql: write.sql, params: write.params })
+      continue
+    }
+    const runs = tables.get(shape.table) ?? []
+    tables.set(shape.table, runs)
+    const last = runs[runs.length - 1]
+    if (last?.shape === shape) last.rows.push(write.params)
+    else runs.push({ shape, rows: [write.params] })
+  }
+  flush()
+  return planned
+}
+
 export class Db {
   private readonly statements = new Map<string, Promise<sqlite3.Statement>>()
   private fault: FaultInjector | null = null
@@ -92,11 +191,20 @@ export class Db {
    * text is prepared once on this connection and reused with new parameters; nothing is ever pasted
    * into SQL. If a statement or the COMMIT fails, the transaction is rolled back and the error
    * rethrown: either every write is in the database or none is.
+   *
+   * Each statement is one trip to node-sqlite3's worker thread, awaited before the next is sent (so
+   * nothing runs after SQLite has rolled the transaction back by itself). To keep the trips few, a
+   * batch's single-row INSERTs are merged per table (see `planBatch`): one prepared statement takes
+   * all of the table's rows as one JSON parameter, however many there are.
    */
   async runBatch(writes: readonly { sql: string; params: SqlValue[] }[]): Promise<void> {
-    await this.step('begin', 'BEGIN IMMEDIATE', () => this.exec('BEGIN IMMEDIATE'))
+    // Inserts are regrouped by table, so a foreign key to a row later in the batch is checked at
+    // COMMIT rather than per statement (the pragma ends with the transaction).
+    await this.step('begin', 'BEGIN IMMEDIATE', () =>
+      this.exec('BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON'),
+    )
     try {
-      for (const write of writes) {
+      for (const write of planBatch(writes)) {
         const statement = await this.prepared(write.sql)
         await this.step('statement', write.sql, () => runStatement(statement, write.params))
       }

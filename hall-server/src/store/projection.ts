@@ -31,17 +31,27 @@ export function eventWrite(
   }
 }
 
-export function ticketWrite(t: Ticket): Write {
+const TICKET_INSERT = `INSERT INTO tickets (id, business_date, queue_id, number, code, priority, status,
+  source, issued_at, called_at, first_called_at, serving_at, finished_at, window_id, recall_count,
+  transfer_queue_id, transfer_window_id, applicant_id, appointment_id, service_item_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+/**
+ * A ticket's row. One the command issued is a plain INSERT: its id is date-queue-number, so a
+ * number handed out twice (a counter restored wrong after a restart, say) is a primary-key
+ * violation, the whole transaction is rolled back and the command refused, instead of the second
+ * ticket silently overwriting the first. Any other change to a ticket updates its row.
+ */
+export function ticketWrite(t: Ticket, issued: boolean): Write {
   return {
-    sql: `INSERT INTO tickets (id, business_date, queue_id, number, code, priority, status, source, issued_at,
-      called_at, first_called_at, serving_at, finished_at, window_id, recall_count, transfer_queue_id,
-      transfer_window_id, applicant_id, appointment_id, service_item_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (id) DO UPDATE SET status = excluded.status, called_at = excluded.called_at,
-      first_called_at = excluded.first_called_at, serving_at = excluded.serving_at,
-      finished_at = excluded.finished_at, window_id = excluded.window_id,
-      recall_count = excluded.recall_count, transfer_queue_id = excluded.transfer_queue_id,
-      transfer_window_id = excluded.transfer_window_id`,
+    sql: issued
+      ? TICKET_INSERT
+      : `${TICKET_INSERT}
+  ON CONFLICT (id) DO UPDATE SET status = excluded.status, called_at = excluded.called_at,
+  first_called_at = excluded.first_called_at, serving_at = excluded.serving_at,
+  finished_at = excluded.finished_at, window_id = excluded.window_id,
+  recall_count = excluded.recall_count, transfer_queue_id = excluded.transfer_queue_id,
+  transfer_window_id = excluded.transfer_window_id`,
     params: [
       t.id,
       t.businessDate,
@@ -130,8 +140,13 @@ export function auditWrite(row: AuditRow): Write {
   }
 }
 
-/** The report-table writes for a command's effects, each row once, in its final state. */
-export function projectionWrites(effects: Effect[]): Write[] {
+/**
+ * The report-table writes for a command's effects, each row once, in its final state. `events` are
+ * the command's events: a ticket they issue is inserted, never upserted (see ticketWrite).
+ */
+export function projectionWrites(effects: Effect[], events: readonly DomainEvent[]): Write[] {
+  const issued = new Set<string>()
+  for (const event of events) if (event.type === 'ticket.issued') issued.add(event.ticket.id)
   const tickets = new Map<string, Ticket>()
   const cases = new Map<string, Case>()
   const followUps = new Map<string, FollowUp>()
@@ -143,7 +158,7 @@ export function projectionWrites(effects: Effect[]): Write[] {
     else if (effect.kind === 'rating') ratings.push(effect.rating)
   }
   return [
-    ...[...tickets.values()].map(ticketWrite),
+    ...[...tickets.values()].map((t) => ticketWrite(t, issued.has(t.id))),
     ...[...cases.values()].map(caseWrite),
     ...ratings.map(ratingWrite),
     ...[...followUps.values()].map(followUpWrite),

@@ -93,24 +93,36 @@ export async function staffSecret(db: Db, staffNo: string): Promise<StaffSecret 
   return row ? { pinHash: row.pin_hash, failedCount: row.failed_count, lockedUntil: row.locked_until } : null
 }
 
+/**
+ * Counts a sign-in try: a right PIN clears the count, a wrong one adds to it and, at `lockAfter`
+ * wrong tries in a row, locks the staff number until `lockUntil`. A lock that has run out starts the
+ * count again from this try. Answers the count and lock after the update.
+ */
 export async function recordSignInAttempt(
   db: Db,
   staffNo: string,
   ok: boolean,
   lockAfter: number,
   lockUntil: number,
-): Promise<void> {
+  now: number,
+): Promise<{ failedCount: number; lockedUntil: number | null }> {
   if (ok) {
     await db.run('UPDATE staff_secrets SET failed_count = 0, locked_until = NULL WHERE staff_no = ?', [
       staffNo,
     ])
-    return
+    return { failedCount: 0, lockedUntil: null }
   }
-  await db.run(
-    `UPDATE staff_secrets SET failed_count = failed_count + 1,
-     locked_until = CASE WHEN failed_count + 1 >= ? THEN ? ELSE locked_until END WHERE staff_no = ?`,
-    [lockAfter, lockUntil, staffNo],
+  // SET expressions all read the row as it was before the update.
+  const count = 'CASE WHEN locked_until IS NOT NULL AND locked_until <= ?1 THEN 1 ELSE failed_count + 1 END'
+  const row = await db.get<{ failed_count: number; locked_until: number | null }>(
+    `UPDATE staff_secrets SET failed_count = ${count},
+       locked_until = CASE WHEN ${count} >= ?2 THEN ?3
+                           WHEN locked_until IS NOT NULL AND locked_until <= ?1 THEN NULL
+                           ELSE locked_until END
+     WHERE staff_no = ?4 RETURNING failed_count, locked_until`,
+    [now, lockAfter, lockUntil, staffNo],
   )
+  return { failedCount: row?.failed_count ?? 0, lockedUntil: row?.locked_until ?? null }
 }
 
 export interface SessionRecord {

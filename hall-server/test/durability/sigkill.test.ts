@@ -1,146 +1,77 @@
-import { ApiCallError, type ApiClient, createApiClient } from '@hall/protocol'
 import t from 'tap'
+import { pathsFrom } from '../../src/config.js'
 import { Db } from '../../src/store/db.js'
-import { DEMO_STAFF } from '../../src/templates.js'
-import { startServerProcess } from '../harness/server-process.js'
-import { prepareDataDir } from '../helper.js'
+import { formatRound, MixedLoadHall, runKillLoop } from '../harness/mixed-load.js'
 
 /**
- * The durability promise: the server is killed with SIGKILL in the middle of concurrent ticket
- * issuing, calling, case work and rating; after a restart every acknowledged ticket, case and
- * rating is there, and no number was issued twice.
+ * The durability promise: the server is killed with SIGKILL at a random moment of concurrent ticket
+ * issuing, calling, case work and rating, three times; after each restart every acknowledged
+ * ticket, call, case and rating is stored as it was answered, no number was handed out twice, and
+ * the hall goes on issuing past the numbers it had given. (`npm run killtest` runs the same for
+ * 20 rounds and more.)
+ *
+ * Verified to fail (2026-12-07, KILLTEST_SEED=4242), with restoreState in src/hall/boot.ts broken
+ * to put every queue's counter 2 behind after the replay:
+ * - and the ticket issue written as the old upsert (`INSERT … ON CONFLICT (id) DO UPDATE`, which
+ *   keeps the first row's issued_at): round 2 printed `lost 11  duplicated 16  stalled 1`, e.g.
+ *   "C00021 (2026-12-07/relief/21) was handed to 2 clients, issued at …36.855Z, …42.087Z",
+ *   "ticket B00021 was acknowledged as issued at …42.084Z, the stored one at …36.874Z",
+ *   "after the restart market issued A00102, not past 102 acknowledged before";
+ * - with the store's plain INSERT in place: no duplicate reached a client, every issue was refused
+ *   instead ("after the restart the market queue does not issue (STORAGE_FAILED: …)", rounds 2 and 3
+ *   issued 0 tickets), and the stalled and per-round checks failed.
  */
 
-t.test('SIGKILL during concurrent work loses nothing acknowledged', async (t) => {
-  const { dir, tokens } = await prepareDataDir()
-  let server = await startServerProcess(dir)
-  t.teardown(() => server.kill())
-  const client = (token: string): ApiClient =>
-    createApiClient({ baseUrl: server.url, token: () => token, timeoutMs: 5000 })
+t.test('SIGKILL under mixed load, three times: nothing acknowledged is lost or duplicated', async (t) => {
+  const seed = Number(process.env['KILLTEST_SEED'] ?? Date.now() % 1_000_000)
+  t.comment(`seed ${seed} (KILLTEST_SEED=${seed} repeats the random moments)`)
+  const hall = await MixedLoadHall.start({ seed })
+  t.teardown(() => hall.close())
+  const rounds = 3
+  const summary = await runKillLoop(hall, {
+    rounds,
+    killAfterMs: [1500, 3000],
+    onRound: (r) => t.comment(formatRound(r, rounds)),
+  })
+  const acked = summary.acknowledged
+  t.ok(acked.tickets > 50, `${acked.tickets} tickets acknowledged`)
+  t.ok(acked.calls > 3, `${acked.calls} calls acknowledged`)
+  t.ok(acked.cases > 3, `${acked.cases} cases acknowledged`)
+  t.ok(acked.ratings > 3, `${acked.ratings} ratings acknowledged`)
+  for (const r of summary.rounds)
+    t.ok(r.acknowledged.tickets > 0, `round ${r.round} issued tickets before its kill`)
+  const all = [...summary.rounds, summary.final]
+  t.same(
+    all.flatMap((r) => r.lost.map((f) => f.detail)),
+    [],
+    'nothing acknowledged is lost',
+  )
+  t.same(
+    all.flatMap((r) => r.duplicated.map((f) => f.detail)),
+    [],
+    'no number handed out twice, no stored ticket other than the one answered',
+  )
+  t.same(
+    all.flatMap((r) => r.stalled.map((f) => f.detail)),
+    [],
+    'after every restart each queue issues past its last number',
+  )
 
-  const sessions: Record<string, string> = {}
-  for (const [device, staffNo] of [
-    ['counter-1', '1001'],
-    ['counter-2', '1002'],
-  ] as const) {
-    const pin = DEMO_STAFF.find((s) => s.staffNo === staffNo)!.pin
-    sessions[device] = (await client(tokens[device]!)('signIn', { body: { staffNo, pin } })).token
+  // The restarted hall is the hall as it was: the windows still staffed, every open ticket back.
+  const snapshot = await hall.client(hall.tokens['display-1'] as string)('getHallSnapshot')
+  for (const id of ['1', '2']) {
+    t.not(snapshot.windows.find((w) => w.id === id)?.status, 'closed', `window ${id} is still open`)
   }
-  const item = (await client(tokens['kiosk-1']!)('searchServices', { query: { q: '低保' } }))[0]!
-
-  const acked = { tickets: new Map<string, string>(), cases: new Set<string>(), ratings: new Set<string>() }
-  let running = true
-  const ignoreRefusals = (error: unknown) => {
-    if (!(error instanceof ApiCallError)) throw error
-  }
-  const issuer = async (queueId: string) => {
-    const kiosk = client(tokens['kiosk-1']!)
-    while (running) {
-      try {
-        const issued = await kiosk('issueTicket', { body: { queueId, print: false } })
-        acked.tickets.set(issued.ticket.id, issued.ticket.code)
-      } catch (error) {
-        ignoreRefusals(error)
-      }
-    }
-  }
-  const clerk = async (device: 'counter-1' | 'counter-2', windowId: string, pad: string) => {
-    const api = client(sessions[device]!)
-    const rater = client(tokens[pad]!)
-    while (running) {
-      try {
-        await api('callNext', { params: { windowId } })
-        const opened = await api('startCase', { params: { windowId }, body: {} })
-        const finished = await api('finishCase', {
-          params: { caseId: opened.id },
-          body: { serviceItemId: item.id, caseType: 'immediate', outcome: 'accepted', print: false },
-        })
-        acked.cases.add(finished.case.id)
-        const rating = await rater('submitRating', {
-          params: { caseId: opened.id },
-          body: { level: 'very_satisfied' },
-        })
-        acked.ratings.add(rating.caseId)
-      } catch (error) {
-        ignoreRefusals(error)
-        await new Promise((r) => setTimeout(r, 5))
-      }
-    }
-  }
-  const work = [
-    issuer('market'),
-    issuer('public'),
-    issuer('relief'),
-    issuer('public'),
-    clerk('counter-1', '1', 'pad-1'),
-    clerk('counter-2', '2', 'pad-2'),
-  ].map((p) => p.catch(() => undefined))
-
-  // Kill mid-work once there is enough to check (at least 2.5 s; longer on a slow machine).
-  const enough = () => acked.tickets.size > 50 && acked.cases.size > 3 && acked.ratings.size > 3
-  const started = Date.now()
-  while (Date.now() - started < 2500 || (!enough() && Date.now() - started < 30_000)) {
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  await server.kill()
-  running = false
-  await Promise.all(work)
-  t.ok(acked.tickets.size > 50, `${acked.tickets.size} tickets acknowledged before the kill`)
-  t.ok(acked.cases.size > 3, `${acked.cases.size} cases acknowledged before the kill`)
-  t.ok(acked.ratings.size > 3, `${acked.ratings.size} ratings acknowledged before the kill`)
-
-  server = await startServerProcess(dir)
-  const db = await Db.open(`${dir}/hall.sqlite`, { readonly: true })
+  const db = await Db.open(pathsFrom({}, hall.dir).dbFile, { readonly: true })
   t.teardown(() => db.close())
-  const tickets = new Set((await db.all<{ id: string }>('SELECT id FROM tickets')).map((r) => r.id))
-  const missingTickets = [...acked.tickets.keys()].filter((id) => !tickets.has(id))
-  t.same(missingTickets, [], 'every acknowledged ticket is stored')
-  const cases = new Set(
-    (await db.all<{ id: string }>("SELECT id FROM cases WHERE status = 'finished'")).map((r) => r.id),
+  const inHall = new Set(snapshot.tickets.map((x) => x.id))
+  const storedOpen = await db.all<{ id: string }>(
+    "SELECT id FROM tickets WHERE status IN ('waiting', 'called', 'serving', 'transferred')",
   )
+  t.ok(storedOpen.length > 0, `${storedOpen.length} tickets still open`)
   t.same(
-    [...acked.cases].filter((id) => !cases.has(id)),
-    [],
-    'every acknowledged case is stored',
-  )
-  const ratings = new Set(
-    (await db.all<{ case_id: string }>('SELECT case_id FROM ratings')).map((r) => r.case_id),
-  )
-  t.same(
-    [...acked.ratings].filter((id) => !ratings.has(id)),
-    [],
-    'every acknowledged rating is stored',
-  )
-  const twice = await db.all(
-    'SELECT queue_id, number, COUNT(*) AS n FROM tickets GROUP BY business_date, queue_id, number HAVING n > 1',
-  )
-  t.same(twice, [], 'no number stored twice')
-
-  // The restarted hall goes on from where it was: numbers continue, the windows are still staffed.
-  const api = client(tokens['kiosk-1']!)
-  const after = await api('issueTicket', { body: { queueId: 'market', print: false } })
-  const highest = Math.max(
-    ...(await db.all<{ number: number }>("SELECT number FROM tickets WHERE queue_id = 'market'")).map(
-      (r) => r.number,
-    ),
-  )
-  t.equal(after.ticket.number, highest, 'the next number follows the last one stored, none reused')
-  const snapshot = await client(tokens['display-1']!)('getHallSnapshot')
-  t.equal(
-    snapshot.windows.find((w) => w.id === '1')?.status,
-    'open',
-    'window 1 is still open after the restart',
-  )
-  const waitingCodes = new Set(snapshot.tickets.map((x) => x.id))
-  const storedWaiting = (
-    await db.all<{ id: string }>(
-      "SELECT id FROM tickets WHERE status IN ('waiting', 'called', 'serving', 'transferred')",
-    )
-  ).map((r) => r.id)
-  t.same(
-    storedWaiting.filter((id) => !waitingCodes.has(id)),
+    storedOpen.filter((r) => !inHall.has(r.id)).map((r) => r.id),
     [],
     'every open ticket is back in the hall',
   )
-  await server.stop()
 })

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { createHall, emptyState, evolve, windowView } from '@hall/domain'
 import sqlite3 from 'sqlite3'
 import t from 'tap'
-import { Db } from '../../src/store/db.js'
+import { Db, planBatch } from '../../src/store/db.js'
 import { CommitFailed, Journal } from '../../src/store/journal.js'
 import { eventsAfter } from '../../src/store/repos.js'
 import { type Json, type TestHall, testHall } from '../helper.js'
@@ -69,6 +69,121 @@ t.test('a failed transaction stores none of its writes', async (t) => {
   t.same(await db.all('SELECT a FROM t'), [], 'the first insert was rolled back with the second')
   await db.runBatch([{ sql: 'INSERT INTO t (a) VALUES (?)', params: [2] }])
   t.same(await db.all('SELECT a FROM t'), [{ a: 2 }], 'and the connection is usable again')
+})
+
+t.test('a batch of single-row inserts is merged into one statement per table', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'hall-db-'))
+  const db = await Db.open(join(dir, 'x.sqlite'))
+  t.teardown(() => db.close())
+  await db.exec(`CREATE TABLE e (seq INTEGER PRIMARY KEY, data TEXT);
+    CREATE TABLE k (id TEXT PRIMARY KEY, status TEXT, n INTEGER, r REAL, b BLOB);
+    CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, what TEXT)`)
+  const event = (seq: number) => ({
+    sql: 'INSERT INTO e (seq, data) VALUES (?, ?)',
+    params: [seq, `{"n":${seq}}`],
+  })
+  const upsert = (id: string, status: string, n: number | null = null) => ({
+    sql: `INSERT INTO k (id, status, n) VALUES (?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET status = excluded.status, n = excluded.n`,
+    params: [id, status, n],
+  })
+  const audit = (what: string) => ({ sql: 'INSERT INTO a (what) VALUES (?)', params: [what] })
+  const update = { sql: "UPDATE k SET status = status || '+' WHERE id = ?", params: ['t1'] }
+  const writes = [
+    event(1),
+    upsert('t1', 'waiting', 1),
+    audit('issue'),
+    event(2),
+    upsert('t1', 'called', 2),
+    audit('call'),
+    update,
+    event(3),
+    upsert('t1', 'serving'),
+    upsert('t2', "it's\u0000 ; --"),
+    audit('serve'),
+  ]
+  const plan = planBatch(writes)
+  t.same(
+    plan.map((p) => p.sql.split(/\s+/).slice(0, 3).join(' ')),
+    [
+      'INSERT INTO e',
+      'INSERT INTO k',
+      'INSERT INTO a',
+      'UPDATE k SET',
+      'INSERT INTO e',
+      'INSERT INTO k',
+      'INSERT INTO a',
+    ],
+    'one statement per table on each side of the UPDATE, which stays in its place',
+  )
+  t.ok(
+    plan.every((p) => p.sql === update.sql || p.sql.includes('json_each(?)')),
+    'the merged inserts read their rows from one JSON parameter',
+  )
+  await db.runBatch(writes)
+  t.same(
+    await db.all('SELECT seq, data FROM e ORDER BY seq'),
+    [1, 2, 3].map((seq) => event(seq).params).map(([seq, data]) => ({ seq, data })),
+  )
+  t.same(
+    await db.all('SELECT id, status, n FROM k ORDER BY id'),
+    [
+      { id: 't1', status: 'serving', n: null },
+      { id: 't2', status: "it's\u0000 ; --", n: null },
+    ],
+    'rows written twice end as their last write, after the UPDATE between them',
+  )
+  t.same(
+    (await db.all<{ what: string }>('SELECT what FROM a ORDER BY id')).map((r) => r.what),
+    ['issue', 'call', 'serve'],
+    'rows of one table keep their order',
+  )
+  t.equal(db.preparedCount, 4, 'each SQL text prepared once, whether merged or not')
+
+  // Values JSON would not carry exactly are bound as they are, in their place.
+  const exact = [0.1, 5.819676666299967e175, -1.87042057498365e-143]
+  const loose = planBatch([
+    upsert('f1', 'x'),
+    { sql: 'INSERT INTO k (id, r) VALUES (?, ?)', params: ['f2', exact[1] as number] },
+    { sql: 'INSERT INTO k (id, b) VALUES (?, ?)', params: ['f3', Buffer.from([0, 255])] },
+    { sql: 'INSERT INTO k (id, r) VALUES (?, ?)', params: ['f4', exact[2] as number] },
+    { sql: 'INSERT INTO k (id, r) VALUES (?, ?)', params: ['f5', exact[0] as number] },
+    { sql: 'INSERT INTO k (id, status) VALUES (?, ?)', params: ['f6', 'lone \ud800'] },
+  ])
+  t.equal(loose.filter((p) => p.sql.includes('json_each')).length, 1, 'only the plain row is merged')
+  await db.runBatch([
+    { sql: 'INSERT INTO k (id, r) VALUES (?, ?)', params: ['f2', exact[1] as number] },
+    { sql: 'INSERT INTO k (id, b) VALUES (?, ?)', params: ['f3', Buffer.from([0, 255])] },
+    { sql: 'INSERT INTO k (id, r) VALUES (?, ?)', params: ['f4', exact[2] as number] },
+  ])
+  const stored = await db.all<{ id: string; r: number | null; b: Buffer | null }>(
+    "SELECT id, r, b FROM k WHERE id IN ('f2', 'f3', 'f4') ORDER BY id",
+  )
+  t.equal(stored[0]?.r, exact[1], 'a double stored to the last digit')
+  t.same(stored[1]?.b, Buffer.from([0, 255]), 'a blob stored as bytes')
+  t.equal(stored[2]?.r, exact[2])
+})
+
+t.test('a merged statement that fails fails its whole batch', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'hall-db-'))
+  const db = await Db.open(join(dir, 'x.sqlite'))
+  t.teardown(() => db.close())
+  await db.exec(
+    'CREATE TABLE r (case_id TEXT PRIMARY KEY, level INTEGER); CREATE TABLE e (seq INTEGER PRIMARY KEY)',
+  )
+  const rating = (id: string) => ({ sql: 'INSERT INTO r (case_id, level) VALUES (?, ?)', params: [id, 5] })
+  await t.rejects(
+    db.runBatch([
+      { sql: 'INSERT INTO e (seq) VALUES (?)', params: [1] },
+      rating('c1'),
+      rating('c2'),
+      rating('c1'),
+    ]),
+    /UNIQUE/,
+    'a second rating of one case is refused inside the merged insert',
+  )
+  t.same(await db.all('SELECT * FROM r'), [], 'nothing of the batch stored')
+  t.same(await db.all('SELECT * FROM e'), [])
 })
 
 /**

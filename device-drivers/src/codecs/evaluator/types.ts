@@ -2,6 +2,7 @@
  * Protocol-neutral vocabulary of an evaluator button box (好差评 rating pad). A protocol
  * (`hall-v1`, or a vendor's later) maps these to bytes; devices and the agent only see these.
  */
+import { CodedError } from '../../coded-error.js'
 
 /**
  * The national 好差评 five-level scale, level 1 best. Levels 4 and 5 are bad ratings, which ask
@@ -114,12 +115,6 @@ export interface EvaluatorProtocol {
 }
 
 /** Thrown by encoders for commands that cannot be put on the wire (bad ranges, long text). */
-export class EvaluatorCodecError extends Error {
-  readonly code: EvaluatorErrorCode
-
-  constructor(code: EvaluatorErrorCode, message: string) {
-    super(message)
-    this.name = 'EvaluatorCodecError'
-    this.code = code
-  }
+export class EvaluatorCodecError extends CodedError<EvaluatorErrorCode> {
+  override readonly name = 'EvaluatorCodecError'
 }

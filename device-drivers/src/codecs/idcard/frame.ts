@@ -12,6 +12,7 @@
  * - CHK is the XOR of every byte after the 5-byte preamble up to CHK, so the two length bytes are
  *   included: failure reply `00 04 00 00 41 45` has 0x00^0x04^0x00^0x00^0x41 = 0x45.
  */
+import { CodedError } from '../../coded-error.js'
 
 export const PREAMBLE: readonly number[] = [0xaa, 0xaa, 0xaa, 0x96, 0x69]
 export const PREAMBLE_LENGTH = 5
@@ -35,13 +36,8 @@ export const Ga467ErrorCode = {
 export type Ga467ErrorCode = (typeof Ga467ErrorCode)[keyof typeof Ga467ErrorCode]
 
 /** Thrown only by encoders, for arguments no reader could ever send or accept. */
-export class Ga467Error extends Error {
-  readonly code: Ga467ErrorCode
-  constructor(code: Ga467ErrorCode, message: string) {
-    super(message)
-    this.name = 'Ga467Error'
-    this.code = code
-  }
+export class Ga467Error extends CodedError<Ga467ErrorCode> {
+  override readonly name = 'Ga467Error'
 }
 
 /** Parsers return this instead of throwing, so one bad card read never takes a device down. */

@@ -34,10 +34,10 @@ export const f = (offset: number, length: number): Field => ({ offset, length })
 
 export const TYPE_FLAG = f(248, 2)
 
-export const RESIDENT_LAYOUT = {
+/** The fields the resident ID card and the HK/Macao/Taiwan residence permit put at the same offsets. */
+const PERSON_FIELDS = {
   name: f(0, 30),
   gender: f(30, 2),
-  nation: f(32, 4),
   birthDate: f(36, 16),
   address: f(52, 70),
   idNumber: f(122, 36),
@@ -46,18 +46,9 @@ export const RESIDENT_LAYOUT = {
   validUntil: f(204, 16),
 } as const
 
-export const HKMOTW_LAYOUT = {
-  name: f(0, 30),
-  gender: f(30, 2),
-  birthDate: f(36, 16),
-  address: f(52, 70),
-  idNumber: f(122, 36),
-  issuer: f(158, 30),
-  validFrom: f(188, 16),
-  validUntil: f(204, 16),
-  passNumber: f(220, 18),
-  issueCount: f(238, 4),
-} as const
+export const RESIDENT_LAYOUT = { ...PERSON_FIELDS, nation: f(32, 4) } as const
+
+export const HKMOTW_LAYOUT = { ...PERSON_FIELDS, passNumber: f(220, 18), issueCount: f(238, 4) } as const
 
 export const FOREIGNER_2017_LAYOUT = {
   englishName: f(0, 120),

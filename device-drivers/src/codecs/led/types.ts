@@ -2,6 +2,7 @@
  * Protocol-neutral vocabulary of a window LED strip screen (窗口屏). A protocol (`hall-v1`, or a
  * vendor's later) maps these to bytes.
  */
+import { CodedError } from '../../coded-error.js'
 
 export const LedEffect = { static: 0, scroll: 1, blink: 2 } as const
 export type LedEffect = keyof typeof LedEffect
@@ -111,12 +112,6 @@ export interface LedProtocol {
   createCommandDecoder(): LedStreamDecoder<LedCommandResult>
 }
 
-export class LedCodecError extends Error {
-  readonly code: LedErrorCode
-
-  constructor(code: LedErrorCode, message: string) {
-    super(message)
-    this.name = 'LedCodecError'
-    this.code = code
-  }
+export class LedCodecError extends CodedError<LedErrorCode> {
+  override readonly name = 'LedCodecError'
 }

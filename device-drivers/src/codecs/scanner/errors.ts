@@ -1,4 +1,5 @@
 /** Errors thrown by the scanner encoders and constructors; decoders return problems as values. */
+import { CodedError } from '../../coded-error.js'
 
 export const ScannerErrorCode = {
   unsupportedChar: 'UNSUPPORTED_CHAR',
@@ -6,11 +7,6 @@ export const ScannerErrorCode = {
 } as const
 export type ScannerErrorCode = (typeof ScannerErrorCode)[keyof typeof ScannerErrorCode]
 
-export class ScannerCodecError extends Error {
-  readonly code: ScannerErrorCode
-  constructor(code: ScannerErrorCode, message: string) {
-    super(message)
-    this.name = 'ScannerCodecError'
-    this.code = code
-  }
+export class ScannerCodecError extends CodedError<ScannerErrorCode> {
+  override readonly name = 'ScannerCodecError'
 }
