@@ -62,9 +62,10 @@ async function main(argv: string[]): Promise<number> {
     },
   })
   const [command, subject] = positionals
-  if (!command || values.help) {
+  if (!command || command === 'help' || values.help) {
+    // Asked for (`help`, `--help`, `-h`) is an answer; no command at all is a usage error.
     process.stdout.write(USAGE)
-    return command ? 0 : 1
+    return command || values.help ? 0 : 1
   }
   const paths = pathsFrom(process.env, values['data-dir'])
   const need = (value: string | undefined, what: string): string => {

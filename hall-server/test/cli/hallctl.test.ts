@@ -71,6 +71,12 @@ t.test('an installer sets a hall up with hallctl', async (t) => {
   t.equal(booked.code, 0, booked.err)
   t.match(booked.out, /预约码 [A-Z2-9]{8}/)
   t.equal(hallctl(dir, 'fly').code, 1, 'unknown commands print the usage')
+  for (const ask of [['help'], ['--help'], ['-h']]) {
+    const help = hallctl(dir, ...ask)
+    t.equal(help.code, 0, `hallctl ${ask[0]} answers`)
+    t.match(help.out, /用法：hallctl/)
+  }
+  t.equal(hallctl(dir).code, 1, 'no command is a usage error')
 
   const exported = hallctl(
     dir,
