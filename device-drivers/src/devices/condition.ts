@@ -10,7 +10,7 @@
  * fault someone can fix at the kiosk, not a printer that went away).
  */
 
-import type { DeviceCondition, DeviceStatus } from '@hall/protocol'
+import { type DeviceCondition, type DeviceStatus, PRINTER_PROBLEMS } from '@hall/protocol'
 import type { DeviceHealth } from './device.js'
 import type { EvaluatorBoxHealth } from './evaluator-box.js'
 import type { PrinterHealth } from './thermal-printer.js'
@@ -23,16 +23,6 @@ export type AnyDeviceHealth =
   | (DeviceHealth & { kind: 'idcard' | 'scanner' | 'led' })
 
 const RANK: Readonly<Record<DeviceStatus, number>> = { ok: 0, warning: 1, fault: 2, offline: 3 }
-
-/** Printer problems (escpos `statusProblems` codes) in the order a clerk should hear them. */
-const PRINTER: ReadonlyArray<{ flag: string; status: DeviceStatus; reason: string }> = [
-  { flag: 'cover_open', status: 'fault', reason: '盖板打开' },
-  { flag: 'paper_out', status: 'fault', reason: '缺纸' },
-  { flag: 'cutter_error', status: 'fault', reason: '切刀故障' },
-  { flag: 'unrecoverable', status: 'fault', reason: '故障需维修' },
-  { flag: 'recoverable', status: 'fault', reason: '打印头过热' },
-  { flag: 'paper_near_end', status: 'warning', reason: '纸将尽' },
-]
 
 /** The Chinese half of a `中文 / English` device message. */
 const zh = (text: string): string => (text.split(' / ')[0] ?? text).trim().slice(0, 200)
@@ -49,10 +39,11 @@ export function deviceCondition(h: AnyDeviceHealth): DeviceCondition {
     if (h.noAnswer) return { status: 'offline', reason: '无应答', flags: ['no_answer'] }
     const codes = h.problems.map((p) => p.code)
     const flags = [...codes, ...(h.paper === 'unknown' ? ['paper_unknown'] : [])]
-    const found = PRINTER.filter((p) => codes.includes(p.flag as (typeof codes)[number]))
+    const found: Array<{ status: DeviceStatus; reason: string }> = PRINTER_PROBLEMS.filter((p) =>
+      codes.includes(p.flag as (typeof codes)[number]),
+    )
     // Offline with no cause of its own (the printer's offline bit alone, or its online flag off).
-    if (!h.online && !found.some((f) => f.status === 'fault'))
-      found.push({ flag: 'offline', status: 'fault', reason: '脱机' })
+    if (!h.online && !found.some((f) => f.status === 'fault')) found.push({ status: 'fault', reason: '脱机' })
     if (!h.online && !codes.includes('offline')) flags.push('offline')
     return verdict(found, flags)
   }

@@ -1,4 +1,4 @@
-import { ALARM_LABELS, type AlarmKind, type AttachedDeviceHealth } from '@hall/protocol'
+import { ALARM_LABELS, type AlarmKind, type AttachedDeviceHealth, PRINTER_PROBLEMS } from '@hall/protocol'
 import type { Command } from './commands.js'
 import type { DomainEvent } from './events.js'
 import { hallMode } from './hours.js'
@@ -53,6 +53,24 @@ function staffName(staff: StaffConfig[], staffNo: string | null): string {
   return staff.find((s) => s.staffNo === staffNo)?.name ?? staffNo
 }
 
+/**
+ * A printer's alarms from the agent's verdict, in the verdict's own words: one per problem it
+ * names (缺纸, 盖板打开, 纸将尽 …), or one printer_error with its reason (脱机, 无应答) if none.
+ */
+function printerAlarms(subject: string, condition: NonNullable<AttachedDeviceHealth['condition']>): Wanted[] {
+  if (condition.status === 'ok') return []
+  const named = PRINTER_PROBLEMS.filter((p) => condition.flags.includes(p.flag))
+  const byKind = new Map<AlarmKind, string[]>()
+  for (const p of named) byKind.set(p.alarm, [...(byKind.get(p.alarm) ?? []), p.reason])
+  if (byKind.size === 0)
+    return [{ kind: 'printer_error', subject, message: `${subject} ${condition.reason}` }]
+  return [...byKind].map(([kind, reasons]) => ({
+    kind,
+    subject,
+    message: `${subject} ${reasons.join('、')}`,
+  }))
+}
+
 export function wantedAlarms(hall: Hall, ctx: Context, policy: AlarmPolicy): Wanted[] {
   const { state } = hall
   const { config, now } = ctx
@@ -73,6 +91,11 @@ export function wantedAlarms(hall: Hall, ctx: Context, policy: AlarmPolicy): Wan
         })
         continue
       }
+      if (attached.condition) {
+        if (attached.kind === 'printer') wanted.push(...printerAlarms(subject, attached.condition))
+        continue
+      }
+      // An agent older than the condition: read the printer's raw fields.
       const printer = attached.printer
       if (!printer) continue
       if (printer.paper === 'out')

@@ -250,3 +250,50 @@ t.test('skip after N recalls: a number recalled the most times and never come is
   t.equal(byCode('A003').status, 'done', "结束服务 is the clerk's word that the citizen was served")
   t.end()
 })
+
+t.test("a printer's alarms say what its agent's verdict says", (t) => {
+  const engine = newEngine()
+  // Out of paper the printer also reports itself offline (ESC/POS): the raw fields say offline, the
+  // verdict names the cause, and the wall's alarm must be the verdict's 缺纸 alone, not a second 脱机.
+  const report = (condition: {
+    status: 'ok' | 'warning' | 'fault' | 'offline'
+    reason: string
+    flags: string[]
+  }) =>
+    engine.execute(
+      {
+        type: 'deviceStatus',
+        deviceId: 'kiosk-1',
+        online: true,
+        attached: [
+          {
+            name: 'printer',
+            kind: 'printer',
+            connected: true,
+            lastError: null,
+            printer: { online: false, paper: 'out', coverOpen: false, error: null },
+            condition,
+          },
+        ],
+      },
+      MONDAY_9AM,
+    )
+  const active = () =>
+    Object.values(engine.state.alarms)
+      .filter((a) => a.active && a.subject.startsWith('kiosk-1'))
+      .map((a) => `${a.kind} ${a.message}`)
+      .sort()
+  report({ status: 'fault', reason: '缺纸', flags: ['offline', 'paper_out'] })
+  t.same(active(), ['printer_paper_out kiosk-1/printer 缺纸'])
+  report({ status: 'fault', reason: '盖板打开、缺纸', flags: ['cover_open', 'paper_out'] })
+  t.same(active(), ['printer_cover_open kiosk-1/printer 盖板打开', 'printer_paper_out kiosk-1/printer 缺纸'])
+  report({ status: 'fault', reason: '脱机', flags: ['offline'] })
+  t.same(
+    active(),
+    ['printer_error kiosk-1/printer 脱机'],
+    'a fault with no named problem is printer_error with its reason',
+  )
+  report({ status: 'ok', reason: '正常', flags: [] })
+  t.same(active(), [], 'an ok verdict clears them whatever the raw fields say')
+  t.end()
+})

@@ -1,6 +1,7 @@
 import { type Static, type TSchema, Type } from 'typebox'
 import {
   ALARM_KINDS,
+  type AlarmKind,
   CASE_OUTCOMES,
   CASE_TYPES,
   DEVICE_ROLES,
@@ -217,6 +218,26 @@ export const DEVICE_STATUS_LABELS: Readonly<Record<DeviceStatus, string>> = {
   fault: '故障',
   offline: '离线',
 }
+
+/**
+ * A printer's problems (the ESC/POS status codes, which are also its condition's flags), in the
+ * order a clerk should hear them: the status each gives the printer, the words every screen uses,
+ * and the wall's alarm. The agent's verdict (device-drivers `devices/condition.ts`) and the hall's
+ * alarms (@hall/domain `alarms.ts`) both read this one table.
+ */
+export const PRINTER_PROBLEMS: ReadonlyArray<{
+  flag: string
+  status: DeviceStatus
+  reason: string
+  alarm: AlarmKind
+}> = [
+  { flag: 'cover_open', status: 'fault', reason: '盖板打开', alarm: 'printer_cover_open' },
+  { flag: 'paper_out', status: 'fault', reason: '缺纸', alarm: 'printer_paper_out' },
+  { flag: 'cutter_error', status: 'fault', reason: '切刀故障', alarm: 'printer_error' },
+  { flag: 'unrecoverable', status: 'fault', reason: '故障需维修', alarm: 'printer_error' },
+  { flag: 'recoverable', status: 'fault', reason: '打印头过热', alarm: 'printer_error' },
+  { flag: 'paper_near_end', status: 'warning', reason: '纸将尽', alarm: 'printer_paper_near_end' },
+]
 
 /**
  * One verdict on an attached device, made once by the device agent (device-drivers

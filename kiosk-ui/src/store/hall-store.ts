@@ -65,6 +65,13 @@ export function printerState(agent: DeviceView | null): PrinterState {
   if (!agent?.online) return { ok: false, problem: '打印设备未连接' }
   const printer = agent.attached.find((a) => a.kind === 'printer')
   if (!printer) return { ok: false, problem: '此终端没有打印机' }
+  // The agent's verdict, in its words (打印机缺纸, 打印机盖板打开, 打印机无应答): a warning (纸将尽) still prints.
+  const condition = printer.condition
+  if (condition) {
+    const prints = condition.status === 'ok' || condition.status === 'warning'
+    return prints ? { ok: true, problem: null } : { ok: false, problem: `打印机${condition.reason}` }
+  }
+  // An agent older than the verdict: its raw fields.
   if (!printer.connected || printer.printer?.online === false) return { ok: false, problem: '打印机未连接' }
   if (printer.printer?.paper === 'out') return { ok: false, problem: '打印机缺纸' }
   if (printer.printer?.coverOpen) return { ok: false, problem: '打印机纸仓盖未关' }

@@ -58,6 +58,26 @@ t.test('the terminal’s printer, as its agent reports it', async (t) => {
     attached: [{ ...agent.attached[0]!, printer: { ...agent.attached[0]!.printer, paper: 'ok' as const } }],
   }
   t.same(printerState(fine), { ok: true, problem: null })
+  // With the agent's verdict the kiosk says what it says, whatever the raw fields: out of paper the
+  // printer also reports itself offline, and that must read 缺纸, not 未连接.
+  const judged = (status: 'ok' | 'warning' | 'fault' | 'offline', reason: string) => ({
+    ...agent,
+    attached: [
+      {
+        ...agent.attached[0]!,
+        printer: { ...agent.attached[0]!.printer, online: false },
+        condition: { status, reason, flags: [] },
+      },
+    ],
+  })
+  t.same(printerState(judged('fault', '缺纸')), { ok: false, problem: '打印机缺纸' })
+  t.same(printerState(judged('offline', '无应答')), { ok: false, problem: '打印机无应答' })
+  t.same(
+    printerState(judged('warning', '纸将尽')),
+    { ok: true, problem: null },
+    'paper near its end still prints',
+  )
+  t.same(printerState(judged('ok', '正常')), { ok: true, problem: null })
   const hall = createHallStore()
   hall.setSnapshot({ ...snapshot(1), devices: [agent] })
   t.equal(hall.agent.value, null, 'unknown until the kiosk knows its terminal')
