@@ -1,5 +1,6 @@
-// The write path: prepared statements in one transaction per group commit, answers built from each
-// command's own committed result, and a failed commit that rejects its batch and changes nothing.
+// The write path: prepared statements in one transaction per group commit (a batch's single-row
+// inserts merged into one statement per table), answers built from each command's own committed
+// result, and a failed commit that rejects its batch and changes nothing.
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
