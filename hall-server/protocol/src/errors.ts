@@ -9,6 +9,8 @@ export const ERRORS = {
   UNAUTHORIZED: { status: 401, message: '设备未登记或登录已失效，请联系管理员' },
   FORBIDDEN: { status: 403, message: '没有执行此操作的权限' },
   NOT_FOUND: { status: 404, message: '未找到' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '提交的内容格式不支持，请以 JSON 提交' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   SIGN_IN_FAILED: { status: 401, message: '工号或密码不正确' },
   SIGN_IN_LOCKED: { status: 429, message: '连续输错5次，已锁定15分钟，请稍后再试' },

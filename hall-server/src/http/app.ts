@@ -4,6 +4,7 @@ import {
   ApiError,
   apiError,
   ERRORS,
+  type ErrorCode,
   type OperationId,
   type RouteDef,
   routes,
@@ -42,6 +43,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null
   }
+}
+
+const CLIENT_ERROR_CODES: Partial<Record<number, ErrorCode>> = {
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
 }
 
 export interface AppOptions {
@@ -113,11 +121,11 @@ export async function buildApp(hall: Hall, options: AppOptions = {}): Promise<Fa
       const details = fastifyError.validation.map((v) => `${v.instancePath || '/'} ${v.message ?? ''}`.trim())
       return reply.code(400).send(apiError('VALIDATION', undefined, details))
     }
-    if (fastifyError.statusCode === 429) return reply.code(429).send(apiError('RATE_LIMITED'))
     if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-      return reply
-        .code(fastifyError.statusCode)
-        .send(apiError(fastifyError.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION'))
+      // Fastify's own refusals (broken JSON, body too large, wrong content type, …) as contract codes,
+      // each answered with the status its code has in the contract.
+      const code = CLIENT_ERROR_CODES[fastifyError.statusCode] ?? 'VALIDATION'
+      return reply.code(ERRORS[code].status).send(apiError(code))
     }
     const sqlite =
       typeof (error as { code?: unknown }).code === 'string' &&
