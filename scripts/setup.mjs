@@ -12,7 +12,6 @@ const DEBIAN = [
   { pkg: 'sqlite3', check: () => has('sqlite3') },
   { pkg: 'chromium', check: () => existsSync('/usr/bin/chromium') },
   { pkg: 'espeak-ng', check: () => has('espeak-ng') },
-  { pkg: 'sox', check: () => has('sox') },
   { pkg: 'libusb-1.0-0', check: () => libExists('libusb-1.0.so.0') },
   {
     pkg: 'fonts-noto-cjk',

@@ -18,7 +18,7 @@ import type { WorkingCalendar } from './calendar.js'
 
 /**
  * The hall's state as the domain core keeps it. Plain data (JSON-serialisable) so a snapshot of it
- * can be stored and restored; the waiting indexes are derived from it (see indexes.ts).
+ * can be stored and restored; the waiting index is derived from it (state.ts, waiting.ts).
  */
 
 export interface QueueConfig {
