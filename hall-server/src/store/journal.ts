@@ -21,6 +21,7 @@ function commitFailureMessage(code: string | undefined): string {
   if (code === 'SQLITE_FULL') return '磁盘空间已满，本次操作没有保存，请联系管理员清理磁盘'
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
     return '数据库正被占用，本次操作没有保存，请稍后重试'
+  if (code === 'SQLITE_CONSTRAINT') return '与已保存的记录冲突（如号码重复），本次操作没有保存，请联系管理员'
   if (code?.startsWith('SQLITE_IOERR')) return '磁盘读写出错，本次操作没有保存，请联系管理员'
   return '数据保存失败，本次操作没有保存，请稍后重试'
 }

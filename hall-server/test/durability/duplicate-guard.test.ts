@@ -45,7 +45,7 @@ t.test('a ticket id issued twice is refused by the store, the first ticket is ke
   const again = await issue()
   t.equal(again.status, 503, 'the second A002 is refused')
   t.equal(again.body.code, 'STORAGE_FAILED')
-  t.match(again.body.message, /没有保存/, 'in words: nothing was saved')
+  t.match(again.body.message, /号码重复.*没有保存/, 'in words: a number already stored, nothing was saved')
   t.equal(await events(), eventsBefore, 'no event of the refused issue is stored')
   const stored = await h.hall.db.all<{ id: string; issued_at: number; code: string }>(
     "SELECT id, issued_at, code FROM tickets WHERE queue_id = 'market' ORDER BY number",
