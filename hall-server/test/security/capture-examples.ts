@@ -12,6 +12,7 @@ import { callOp } from './inject.js'
  * print job, a card read). Written to hall-server/protocol/test/examples.json, which
  * protocol/test/examples.test.ts checks against the schemas. Run it again when a schema changes:
  *   node --import tsx hall-server/test/security/capture-examples.ts
+ *   npx biome check --write hall-server/protocol/test/examples.json
  */
 
 type Input = { params?: Record<string, string>; query?: Record<string, string>; body?: unknown }
