@@ -18,7 +18,10 @@ t.teardown(() => k.close())
 t.test('server restart: the kiosk says it is offline, then recovers by itself', async (t) => {
   // The server is stopped on purpose a moment after the page loads: the screens it was still
   // preloading get 503 while it closes or are refused, as are its socket's reconnect attempts.
+  // The visit must outlast the stop and the restart, which take longer than the kiosk's 60 s idle
+  // timeout on a loaded machine (it then went home and the confirm button was gone): idle 10 min.
   const page = await openKiosk(k, {
+    idleSeconds: 600,
     allow: [allowAnswer(503, '/kiosk/assets/'), allowRefused('/kiosk/assets/'), allowRefused('/socket.io/')],
   })
   t.teardown(() => page.context().close())
