@@ -11,23 +11,4 @@ export {
   MAX_PAYLOAD,
 } from './hall-v1.js'
 export { getLedProtocol, ledProtocols } from './registry.js'
-export {
-  LED_NAK_REASONS,
-  LedCodecError,
-  LedColor,
-  type LedCommand,
-  type LedCommandResult,
-  type LedCommandType,
-  LedEffect,
-  type LedEncodeOptions,
-  LedErrorCode,
-  type LedFrameError,
-  type LedFrameResult,
-  type LedNakReason,
-  type LedProtocol,
-  type LedReply,
-  type LedResult,
-  type LedStreamDecoder,
-  MAX_BRIGHTNESS,
-  MIN_BRIGHTNESS,
-} from './types.js'
+export * from './types.js'
