@@ -11,6 +11,7 @@ import {
 } from '@hall/protocol'
 import type { Db } from '../store/db.js'
 import { finishPrintJob, recordPrintJob } from '../store/repos.js'
+import { CommandRefused } from './service.js'
 
 /**
  * Print jobs: the data of a ticket, a 受理凭证, a 一次性告知单 or a 不予受理通知书, sent to the device
@@ -59,17 +60,21 @@ export class Printing {
     return { jobId: full.jobId, status: 'queued', message: null }
   }
 
-  /** An agent's report on a job. Unknown jobs (a report after a restart) are still recorded. */
+  /**
+   * An agent's report on a job of its own terminal (one sent before a restart too: the job is
+   * stored). A report on another terminal's job, or on none, is refused and changes nothing.
+   */
   async result(terminal: string, result: PrintResult): Promise<void> {
-    this.pending.delete(result.jobId)
-    await finishPrintJob(
+    const found = await finishPrintJob(
       this.db,
-      result.jobId,
+      { id: result.jobId, terminal },
       result.ok ? 'printed' : 'failed',
       result.code,
       result.message,
       this.clock(),
     )
+    if (!found) throw new CommandRefused('NOT_FOUND', '此终端没有这个打印任务')
+    this.pending.delete(result.jobId)
     for (const listener of this.listeners) listener(terminal, result)
   }
 }

@@ -220,21 +220,20 @@ export async function recordPrintJob(
   ])
 }
 
+/** Records a job's outcome; false when the terminal has no such job (another terminal's, or none). */
 export async function finishPrintJob(
   db: Db,
-  id: string,
+  job: { id: string; terminal: string },
   status: string,
   code: string | null,
   message: string | null,
   at: number,
-): Promise<void> {
-  await db.run('UPDATE print_jobs SET status = ?, code = ?, message = ?, finished_at = ? WHERE id = ?', [
-    status,
-    code,
-    message,
-    at,
-    id,
-  ])
+): Promise<boolean> {
+  const { changes } = await db.run(
+    'UPDATE print_jobs SET status = ?, code = ?, message = ?, finished_at = ? WHERE id = ? AND terminal = ?',
+    [status, code, message, at, job.id, job.terminal],
+  )
+  return changes > 0
 }
 
 export async function saveSnapshot(db: Db, seq: number, at: number, state: HallState): Promise<void> {

@@ -171,6 +171,22 @@ t.test('a print job goes to the terminal agent; its failure is reported and rais
   })
   t.same(await outcome, { jobId: received.jobId, ok: false, code: 'PAPER_OUT', message: '缺纸' })
 
+  // Another terminal's agent cannot report on this job (nor mark it printed).
+  const stranger = connect(server, tokens['agent-counter-1']!)
+  t.teardown(() => stranger.close())
+  await next(stranger, 'snapshot')
+  const foreign = await stranger.timeout(5000).emitWithAck('agent:printResult', {
+    jobId: received.jobId,
+    ok: true,
+    code: null,
+    message: null,
+  })
+  t.match(foreign, { ok: false, code: 'NOT_FOUND', message: '此终端没有这个打印任务' })
+  const stored = await server.hall.db.get<{ status: string }>('SELECT status FROM print_jobs WHERE id = ?', [
+    received.jobId,
+  ])
+  t.equal(stored?.status, 'failed', "the kiosk's own report stands")
+
   const alarm = new Promise<void>((resolve) =>
     screen.on('delta', (d) => {
       if (
