@@ -1,4 +1,5 @@
 import {
+  ACCESS,
   type Access,
   apiError,
   ERRORS,
@@ -16,7 +17,7 @@ import { startHallServer } from '../../src/index.js'
 import { revokeDevice } from '../../src/store/repos.js'
 import { demoHallConfig } from '../../src/templates.js'
 import { type Json, prepareDataDir, testHall } from '../helper.js'
-import { callOp } from './inject.js'
+import { callOp, DEVICE_FOR } from './inject.js'
 import { asQuery, sampleOf } from './schema-arbitrary.js'
 
 /**
@@ -27,31 +28,11 @@ import { asQuery, sampleOf } from './schema-arbitrary.js'
  * still be refused on the merits: a ticket that does not exist, a wrong PIN).
  */
 
-const CALLERS = [
-  'none',
-  'kiosk',
-  'counter',
-  'pad',
-  'display',
-  'window_screen',
-  'wall',
-  'agent',
-  'clerk',
-  'manager',
-  'revoked',
-] as const
+/** Every role of the contract (anyone = no token at all), and a device whose token was revoked. */
+const CALLERS = ['none', ...ACCESS.filter((a) => a !== 'public'), 'revoked'] as const
 type Caller = (typeof CALLERS)[number]
 
-/** The enrolled device that plays each device role (the agent is a window's, for button ratings). */
-const DEVICE_OF: Partial<Record<Caller, string>> = {
-  kiosk: 'kiosk-1',
-  counter: 'counter-1',
-  pad: 'pad-1',
-  display: 'display-1',
-  window_screen: 'window-screen-1',
-  wall: 'wall-1',
-  agent: 'agent-counter-1',
-}
+const DEVICE_OF: Partial<Record<Caller, string>> = DEVICE_FOR
 
 /** The window each caller acts on: its own, so only the contract's role check can refuse it. */
 const WINDOW_OF: Partial<Record<Caller, string>> = { manager: '2' }

@@ -14,7 +14,7 @@ import type { TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import { demoHallConfig } from '../../src/templates.js'
 import { type TestHall, testHall } from '../helper.js'
-import { send } from './inject.js'
+import { DEVICE_FOR, send } from './inject.js'
 import { asQuery, invalidOf, nastyString, validOf } from './schema-arbitrary.js'
 
 /**
@@ -25,16 +25,6 @@ import { asQuery, invalidOf, nastyString, validOf } from './schema-arbitrary.js'
  */
 
 const RUNS_PER_ROUTE = 150
-
-const DEVICE_FOR: Partial<Record<Access, string>> = {
-  kiosk: 'kiosk-1',
-  counter: 'counter-1',
-  pad: 'pad-1',
-  display: 'display-1',
-  window_screen: 'window-screen-1',
-  wall: 'wall-1',
-  agent: 'agent-counter-1',
-}
 
 type Part = 'params' | 'querystring' | 'body'
 

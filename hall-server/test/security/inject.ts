@@ -1,4 +1,4 @@
-import { type OperationId, routePath, routes } from '@hall/protocol'
+import { type Access, type OperationId, routePath, routes } from '@hall/protocol'
 import type { FastifyInstance, InjectOptions } from 'fastify'
 import type { Json } from '../helper.js'
 
@@ -35,4 +35,15 @@ export function callOp(
     headers: token ? { authorization: `Bearer ${token}` } : {},
     ...(input.body !== undefined ? { payload: input.body as object } : {}),
   })
+}
+
+/** The enrolled test device that plays each device role (the agent is a window's, for button ratings). */
+export const DEVICE_FOR: Readonly<Partial<Record<Access, string>>> = {
+  kiosk: 'kiosk-1',
+  counter: 'counter-1',
+  pad: 'pad-1',
+  display: 'display-1',
+  window_screen: 'window-screen-1',
+  wall: 'wall-1',
+  agent: 'agent-counter-1',
 }
