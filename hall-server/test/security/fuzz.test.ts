@@ -1,5 +1,4 @@
 import {
-  type Access,
   ApiError,
   ERRORS,
   type OperationId,
