@@ -1,11 +1,4 @@
-import {
-  ApiError,
-  ERRORS,
-  type OperationId,
-  type RouteDef,
-  routePath,
-  routes,
-} from '@hall/protocol'
+import { ApiError, ERRORS, type OperationId, type RouteDef, routePath, routes } from '@hall/protocol'
 import fc from 'fast-check'
 import type { InjectOptions } from 'fastify'
 import t from 'tap'
