@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
 import { DayUnitSchema } from './catalog.js'
+import { DeviceRoleSchema } from './devices.js'
 import { PrintOutcome } from './print.js'
 import {
   AppointmentView,
@@ -7,7 +8,6 @@ import {
   CaseOutcomeSchema,
   CaseTypeSchema,
   CaseView,
-  DeviceRoleSchema,
   Millis,
   MissingMaterial,
   Nullable,

@@ -1,6 +1,7 @@
 export * from './bodies.js'
 export * from './catalog.js'
 export * from './client.js'
+export * from './devices.js'
 export * from './errors.js'
 export * from './hall-state.js'
 export * from './mask.js'

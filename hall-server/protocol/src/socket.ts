@@ -1,16 +1,10 @@
 import { type Static, Type } from 'typebox'
 import { RatingBody } from './bodies.js'
+import { AttachedDeviceHealth } from './devices.js'
 import type { Ack } from './errors.js'
 import { PrintJob, PrintResult } from './print.js'
 import { type Access, ANYONE_SIGNED } from './route-def.js'
-import {
-  AttachedDeviceHealth,
-  type CardReadView,
-  DateString,
-  type Delta,
-  type HallSnapshot,
-  type ScanView,
-} from './views.js'
+import { type CardReadView, DateString, type Delta, type HallSnapshot, type ScanView } from './views.js'
 import { ID_CARD_TYPES } from './vocabulary.js'
 
 /**
