@@ -13,6 +13,7 @@ import {
   type DeviceCondition,
   deviceCondition,
 } from '../devices/condition.js'
+import { chineseHalf } from '../devices/errors.js'
 import type { EvaluatorBox } from '../devices/evaluator-box.js'
 import type { IdCardReader } from '../devices/idcard-reader.js'
 import type { LedScreen } from '../devices/led-screen.js'
@@ -32,7 +33,7 @@ const clip = (text: string | null, max: number): string | null =>
   text === null ? null : text.length > max ? `${text.slice(0, max - 1)}…` : text
 
 /** The Chinese half of `中文 / English` device messages: the server shows it to people. */
-const zh = (text: string | null): string | null => clip(text?.split(' / ')[0]?.trim() || null, 500)
+const zh = (text: string | null): string | null => clip(text === null ? null : chineseHalf(text) || null, 500)
 
 /** Problems the contract has fields of their own for; the printer also calls itself offline then. */
 const HAS_FIELD = new Set(['paper_out', 'paper_near_end', 'cover_open', 'offline'])

@@ -15,7 +15,7 @@ import {
   refusalLayout,
   ticketLayout,
 } from '../codecs/escpos/layouts/index.js'
-import { isDeviceError } from '../devices/errors.js'
+import { chineseHalf, isDeviceError } from '../devices/errors.js'
 import type { ThermalPrinter } from '../devices/thermal-printer.js'
 
 const checkJob = Compile(PrintJob)
@@ -65,7 +65,7 @@ export function renderPrintJob(job: PrintJob, paper: PaperWidth): Uint8Array {
 
 /** The Chinese half of a device message (`中文 / English`), or the table's text for the code. */
 export function chineseMessage(code: string, message: string | undefined): string {
-  const zh = message?.split(' / ')[0]?.trim()
+  const zh = message === undefined ? undefined : chineseHalf(message)
   if (zh && /[\u4e00-\u9fff]/.test(zh)) return zh.slice(0, 500)
   return MESSAGES[code] ?? '打印失败'
 }

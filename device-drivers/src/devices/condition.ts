@@ -12,6 +12,7 @@
 
 import { type DeviceCondition, type DeviceStatus, PRINTER_PROBLEMS } from '@hall/protocol'
 import type { DeviceHealth } from './device.js'
+import { chineseHalf } from './errors.js'
 import type { EvaluatorBoxHealth } from './evaluator-box.js'
 import type { PrinterHealth } from './thermal-printer.js'
 
@@ -23,9 +24,6 @@ export type AnyDeviceHealth =
   | (DeviceHealth & { kind: 'idcard' | 'scanner' | 'led' })
 
 const RANK: Readonly<Record<DeviceStatus, number>> = { ok: 0, warning: 1, fault: 2, offline: 3 }
-
-/** The Chinese half of a `中文 / English` device message. */
-const zh = (text: string): string => (text.split(' / ')[0] ?? text).trim().slice(0, 200)
 
 function verdict(found: ReadonlyArray<{ status: DeviceStatus; reason: string }>, flags: string[]) {
   const worst = found.reduce<DeviceStatus>((w, f) => (RANK[f.status] > RANK[w] ? f.status : w), 'ok')
@@ -53,7 +51,7 @@ export function deviceCondition(h: AnyDeviceHealth): DeviceCondition {
   if (h.lastError) {
     return {
       status: 'warning',
-      reason: zh(h.lastError),
+      reason: chineseHalf(h.lastError).slice(0, 200),
       flags: h.lastErrorCode ? [h.lastErrorCode.toLowerCase().slice(0, 40)] : [],
     }
   }

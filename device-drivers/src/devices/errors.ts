@@ -27,3 +27,6 @@ export class DeviceError extends CodedError<DeviceErrorCode> {
 }
 
 export const isDeviceError = (e: unknown): e is DeviceError => e instanceof DeviceError
+
+/** The Chinese half of a device message (`中文 / English`), the part people are shown. */
+export const chineseHalf = (message: string): string => (message.split(' / ')[0] ?? message).trim()
