@@ -4,13 +4,12 @@
 import type { DeviceView } from '@hall/protocol'
 import t from 'tap'
 import { agentHealthLine } from '../../src/agent/attached-health.js'
-import { SimulatedTerminal } from '../../src/agent/index.js'
 import { deviceCondition } from '../../src/devices/condition.js'
 import type { EvaluatorBoxHealth } from '../../src/devices/evaluator-box.js'
 import { type PrinterHealth, summarizeStatus } from '../../src/devices/thermal-printer.js'
 import { memoryLogger } from '../../src/logger.js'
 import { type PrinterSimulatorState, simulatedStatus, stopAllPtyPairs } from '../../src/simulators/index.js'
-import { startTestHall, until } from './hall-fixture.js'
+import { kiosk, startTestHall, until } from './hall-fixture.js'
 
 t.teardown(stopAllPtyPairs)
 
@@ -118,16 +117,7 @@ t.test('a printer out of paper: log line, heartbeat, snapshot and wall say the s
   const hall = await startTestHall()
   t.teardown(() => hall.close())
   const logger = memoryLogger()
-  const terminal = await SimulatedTerminal.start({
-    serverUrl: hall.url,
-    token: hall.tokens['agent-kiosk-1']!,
-    terminal: 'kiosk-1',
-    devices: ['idcard', 'scanner', 'printer'],
-    fast: true,
-    logger,
-  })
-  t.teardown(() => terminal.stop())
-  await terminal.ready()
+  const terminal = await kiosk(t, hall, logger)
   const screen = await hall.screen('kiosk-1')
   t.teardown(() => screen.close())
   const beats: unknown[] = []

@@ -18,6 +18,9 @@ import {
   type ServerToClientEvents,
 } from '@hall/protocol'
 import { io, type Socket } from 'socket.io-client'
+import { SimulatedTerminal } from '../../src/agent/index.js'
+import { memoryLogger } from '../../src/logger.js'
+import type { Teardown } from '../devices/helpers.js'
 
 export interface HallServerLike {
   url: string
@@ -181,4 +184,19 @@ export async function until(cond: () => boolean, what: string, timeoutMs = 8000)
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await sleep(20)
   }
+}
+
+/** The simulated kiosk terminal (ID card reader, scanner, printer) of `kiosk-1`, its agent connected. */
+export async function kiosk(t: Teardown, hall: TestHall, logger = memoryLogger()) {
+  const terminal = await SimulatedTerminal.start({
+    serverUrl: hall.url,
+    token: hall.tokens['agent-kiosk-1']!,
+    terminal: 'kiosk-1',
+    devices: ['idcard', 'scanner', 'printer'],
+    fast: true,
+    logger,
+  })
+  t.teardown(() => terminal.stop())
+  await terminal.ready()
+  return terminal
 }

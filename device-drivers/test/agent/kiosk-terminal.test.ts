@@ -2,27 +2,11 @@
 // a TCP printer simulator) with a real Agent, and the kiosk screen's own socket.
 import type { CardReadView, ScanView } from '@hall/protocol'
 import t from 'tap'
-import { SimulatedTerminal } from '../../src/agent/index.js'
 import { memoryLogger } from '../../src/logger.js'
 import { sampleResidentCard, stopAllPtyPairs } from '../../src/simulators/index.js'
-import type { Teardown } from '../devices/helpers.js'
-import { startTestHall, type TestHall, until } from './hall-fixture.js'
+import { kiosk, startTestHall, until } from './hall-fixture.js'
 
 t.teardown(stopAllPtyPairs)
-
-async function kiosk(t: Teardown, hall: TestHall, logger = memoryLogger()) {
-  const terminal = await SimulatedTerminal.start({
-    serverUrl: hall.url,
-    token: hall.tokens['agent-kiosk-1']!,
-    terminal: 'kiosk-1',
-    devices: ['idcard', 'scanner', 'printer'],
-    fast: true,
-    logger,
-  })
-  t.teardown(() => terminal.stop())
-  await terminal.ready()
-  return terminal
-}
 
 const hasAlarm =
   (kind: string, active = true) =>
